@@ -1,0 +1,37 @@
+# The two commands: `make` builds every edition, `make test` runs the tests.
+# Each sets up what it needs: a .venv with the package, and (as root) the Debian packages.
+
+VENV    := .venv
+PYTHON  ?= python3
+STAMP   := $(VENV)/.installed
+
+.PHONY: all editions test html epub pdf bib lint clean
+
+all: editions
+
+editions: $(STAMP) system-build
+	$(VENV)/bin/reader build
+
+html epub pdf bib: $(STAMP) system-build
+	$(VENV)/bin/reader build --format $@
+
+test: $(STAMP) system-test
+	$(VENV)/bin/pytest
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check reader tests conf.py benchmarks
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(VENV)/bin/pip install --quiet --upgrade pip
+	$(VENV)/bin/pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+.PHONY: system-build system-test
+system-build:
+	@bash scripts/system-packages.sh build
+system-test:
+	@bash scripts/system-packages.sh test
+
+clean:
+	rm -rf _build
