@@ -1,0 +1,52 @@
+"""The reader's Sphinx extension: footnoted citations with locators and sourced quotations.
+
+Add ``"reader.extension"`` to ``extensions`` in conf.py; it loads
+sphinxcontrib-bibtex, whose ``bibtex_bibfiles`` names refs.bib.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from reader import __version__
+from reader.builders.epub import ReaderEpubBuilder
+from reader.extension.bibcheck import check_bibfiles
+from reader.extension.bibliography import FillWorksCited, WorksCitedDirective, works_cited
+from reader.extension.directives import QuoteDirective
+from reader.extension.domain import ReaderDomain
+from reader.extension.editions import add_edition_context, add_paths
+from reader.extension.roles import CiteRole
+from reader.extension.transforms import OrderNotes
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.util.typing import ExtensionMetadata
+
+
+def setup(app: Sphinx) -> ExtensionMetadata:
+    app.setup_extension("sphinxcontrib.bibtex")
+
+    app.add_config_value("reader_note_style", "cmos", "env", types=[str])
+    app.add_config_value("reader_edition_basename", "reader", "html", types=[str])
+
+    app.add_builder(ReaderEpubBuilder, override=True)
+    app.add_domain(ReaderDomain)
+    app.add_role("cite", CiteRole(), override=True)
+    app.add_directive("quote", QuoteDirective)
+    app.add_directive("works-cited", WorksCitedDirective)
+    app.add_node(works_cited)
+    app.add_transform(OrderNotes)
+    app.add_post_transform(FillWorksCited)
+
+    # before sphinxcontrib-bibtex parses refs.bib (its handler has the default 500)
+    app.connect("builder-inited", check_bibfiles, priority=100)
+    app.connect("config-inited", add_paths)
+    app.connect("html-page-context", add_edition_context)
+    app.add_css_file("reader.css")
+
+    return {
+        "version": __version__,
+        "env_version": 1,
+        "parallel_read_safe": True,
+        "parallel_write_safe": True,
+    }

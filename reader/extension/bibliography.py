@@ -1,0 +1,73 @@
+"""Works cited per text and the full bibliography, as plain paragraphs in every edition.
+
+sphinxcontrib-bibtex's bibliography becomes LaTeX citations, which the LaTeX
+writer gathers into a single list at the end of the book.  The
+``works-cited`` directive here leaves a placeholder that is filled after all
+texts are read, with entries in the bibliography form of the note style, so the
+lists stand where they are written in HTML, EPUB and PDF alike.
+
+::
+
+    .. works-cited::            (what this text cites)
+    .. works-cited:: all        (every entry of refs.bib)
+    .. works-cited:: cited      (every entry cited anywhere in the edition)
+"""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar, cast
+
+from docutils import nodes
+from sphinx.transforms.post_transforms import SphinxPostTransform
+from sphinx.util.docutils import SphinxDirective
+
+from reader.extension.domain import ReaderDomain
+from reader.extension.notes import BACKEND, bib_entries, note_style
+
+SCOPES = ("text", "cited", "all")
+
+
+class works_cited(nodes.General, nodes.Element):
+    """Placeholder for a list of works, filled by :class:`FillWorksCited`."""
+
+
+class WorksCitedDirective(SphinxDirective):
+    optional_arguments = 1
+    option_spec: ClassVar[dict[str, Any]] = {}
+
+    def run(self) -> list[nodes.Node]:
+        scope = self.arguments[0] if self.arguments else "text"
+        if scope not in SCOPES:
+            raise self.error(f"unknown scope {scope!r}: use one of {', '.join(SCOPES)}")
+        node = works_cited(scope=scope, docname=self.env.docname)
+        self.set_source_info(node)
+        return [node]
+
+
+class FillWorksCited(SphinxPostTransform):
+    """Replace each placeholder by the formatted entries of its scope."""
+
+    default_priority = 5  # before references are resolved
+
+    def run(self, **kwargs: Any) -> None:
+        domain = cast(ReaderDomain, self.env.get_domain("reader"))
+        entries = bib_entries(self.env)
+        style = note_style(self.env)
+        for node in list(self.document.findall(works_cited)):
+            scope = node["scope"]
+            if scope == "all":
+                keys = list(entries)
+            elif scope == "cited":
+                keys = domain.cited_keys()
+            else:
+                keys = domain.cited_keys([node["docname"]])
+            wanted = [entries[k] for k in keys if k in entries]
+            listing = nodes.container(classes=["reader-works-cited"])
+            for formatted in style.format_entries(wanted):
+                paragraph = nodes.paragraph(classes=["reader-bib-entry"])
+                paragraph["ids"].append(nodes.make_id(f"bib-{formatted.key}"))
+                paragraph.extend(formatted.text.render(BACKEND))
+                listing += paragraph
+            if not wanted:
+                listing += nodes.paragraph(text="No works are cited here.")
+            node.replace_self(listing)

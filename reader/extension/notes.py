@@ -1,0 +1,150 @@
+"""Citation notes: the footnote a citation makes, in the note style of the edition.
+
+The first citation of a work in a text gets a full note, later ones a short note
+(CMOS notes-bibliography; no "ibid.").  The notes are made while reading, in
+reading order, and kept in the current document's data until
+:class:`reader.extension.transforms.PlaceNotes` puts them into the document.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, cast
+
+from docutils import nodes
+from pybtex.plugin import find_plugin
+from pybtex.richtext import Text
+
+from reader.extension.domain import CitationRecord, ReaderDomain
+from reader.extension.report import warn
+from reader.sources.citations import CitationTarget
+
+if TYPE_CHECKING:
+    from pybtex.database import Entry
+    from sphinx.environment import BuildEnvironment
+
+UNVERIFIED_MARK = "[unverified]"
+
+_PENDING = "reader_pending_notes"
+_SEEN = "reader_seen_keys"
+
+
+def note_style(env: BuildEnvironment) -> Any:
+    """The pybtex style of the notes, looked up once per process (plugin look-ups are slow)."""
+    cache: dict[str, Any] = _STYLE_CACHE
+    name = env.config.reader_note_style
+    if name not in cache:
+        cache[name] = find_plugin("pybtex.style.formatting", name)()
+    return cache[name]
+
+
+_STYLE_CACHE: dict[str, Any] = {}
+BACKEND = find_plugin("pybtex.backends", "docutils")()
+
+
+def bib_entries(env: BuildEnvironment) -> dict[str, Entry]:
+    """The entries of refs.bib as parsed by sphinxcontrib-bibtex."""
+    return env.get_domain("cite").bibdata.data.entries  # type: ignore[attr-defined]
+
+
+def known_targets(
+    env: BuildEnvironment, targets: list[CitationTarget], location: Any
+) -> list[CitationTarget]:
+    """The targets whose key is in refs.bib; the others are reported with close matches."""
+    import difflib
+
+    entries = bib_entries(env)
+    found = []
+    for target in targets:
+        if target.key in entries:
+            found.append(target)
+            continue
+        close = difflib.get_close_matches(target.key, list(entries), n=3, cutoff=0.6)
+        also = f" (close matches: {', '.join(close)})" if close else ""
+        warn("key_not_found", f"citation key {target.key!r} is not in refs.bib{also}", location)
+    return found
+
+
+# The style places the locator inside the note (before a URL, say); this private-use
+# character, appended to an unverified locator, shows where the mark must follow it.
+_MARK_HERE = "\ue000"
+
+
+def _note_part(env: BuildEnvironment, target: CitationTarget, first: bool) -> list[nodes.Node]:
+    style = note_style(env)
+    entry = bib_entries(env)[target.key]
+    locator = target.locator + (_MARK_HERE if target.locator and not target.verified else "")
+    text: Text = (style.full_note if first else style.short_note)(entry, locator)
+    if text.endswith("."):
+        text = text[:-1]
+    rendered: list[nodes.Node] = [nodes.Text(target.pre + " ")] if target.pre else []
+    for node in text.render(BACKEND):
+        rendered.extend(_place_mark(node))
+    return rendered
+
+
+def _place_mark(node: nodes.Node) -> list[nodes.Node]:
+    """Replace the placeholder in *node* by the unverified mark."""
+    if isinstance(node, nodes.Text):
+        if _MARK_HERE not in node:
+            return [node]
+        before, _, after = str(node).partition(_MARK_HERE)
+        mark = nodes.inline(UNVERIFIED_MARK, UNVERIFIED_MARK, classes=["reader-unverified"])
+        return [nodes.Text(before + " "), mark, *([nodes.Text(after)] if after else [])]
+    if isinstance(node, nodes.Element):
+        children = [new for child in node.children for new in _place_mark(child)]
+        node.clear()
+        node.extend(children)
+    return [node]
+
+
+def _capitalise_first(parts: list[nodes.Node]) -> None:
+    if parts and isinstance(parts[0], nodes.Text) and parts[0][:1].islower():
+        parts[0] = nodes.Text(parts[0][:1].upper() + parts[0][1:])
+
+
+def make_note(
+    env: BuildEnvironment,
+    document: nodes.document,
+    targets: list[CitationTarget],
+    lineno: int,
+) -> nodes.footnote_reference:
+    """Make one footnote citing *targets*; return its reference, to stand in the text."""
+    current = env.current_document
+    seen = cast("set[str]", current.setdefault(_SEEN, set()))
+    pending = cast("list[nodes.footnote]", current.setdefault(_PENDING, []))
+    domain = cast(ReaderDomain, env.get_domain("reader"))
+
+    paragraph = nodes.paragraph()
+    for index, target in enumerate(targets):
+        if index:
+            paragraph += nodes.Text("; ")
+        part = _note_part(env, target, first=target.key not in seen)
+        if index == 0:
+            _capitalise_first(part)
+        paragraph.extend(part)
+        seen.add(target.key)
+        domain.note_citation(
+            CitationRecord(env.docname, lineno, target.key, target.locator, target.verified)
+        )
+    if not paragraph.astext().endswith(("?", "!")):
+        paragraph += nodes.Text(".")
+
+    serial = current.new_serial_number("reader-note")
+    name = f"reader-note-{serial}"
+    footnote = nodes.footnote(auto=1, classes=["reader-citation-note"])
+    footnote["names"].append(name)
+    footnote += paragraph
+    footnote.source, footnote.line = document.current_source, lineno
+    document.note_autofootnote(footnote)
+    document.note_explicit_target(footnote, footnote)
+    pending.append(footnote)
+
+    ref = nodes.footnote_reference("", "", auto=1, refname=name)
+    document.note_autofootnote_ref(ref)
+    document.note_footnote_ref(ref)
+    return ref
+
+
+def take_pending_notes(env: BuildEnvironment) -> list[nodes.footnote]:
+    """Remove and return the notes made while reading the current document."""
+    return cast("list[nodes.footnote]", env.current_document.pop(_PENDING, []))
