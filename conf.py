@@ -1,0 +1,87 @@
+"""Sphinx configuration of the first edition: *Why the Russian Revolution Failed*.
+
+Edition metadata is stated once here; the HTML, EPUB and PDF settings below are
+derived from it.  Build with ``make`` (or ``reader build``), not sphinx-build:
+the command also runs LaTeX and writes the BibTeX export.
+"""
+
+from reader.builders.latex_book import latex_elements as book_latex_elements
+
+# -- The edition ---------------------------------------------------------------
+project = "Why the Russian Revolution Failed"
+subtitle = "A study reader, from February 1917 to Stalin's bureaucracy"
+editors = "the Reader editors"
+edition = "First edition"
+edition_date = "2026"
+publisher = "Reader project"
+description = (
+    "An annotated study reader on why the Russian Revolution failed: February 1917 and "
+    "the soviets, October, the civil war, isolation, the debates of the 1920s, the rise "
+    "of the bureaucracy and the Left Opposition, with footnoted sources."
+)
+keywords = ["Russian Revolution", "Bolsheviks", "Trotsky", "Lenin", "Stalinism", "soviets"]
+author = editors
+copyright = f"{edition_date}, {editors}"
+release = version = edition
+language = "en"
+today = edition_date
+
+root_doc = "index"
+exclude_patterns: list[str] = []
+extensions = ["reader.extension"]
+nitpicky = True
+
+# -- Sources -------------------------------------------------------------------
+bibtex_bibfiles = ["refs.bib"]
+bibtex_default_style = "cmos"
+reader_note_style = "cmos"
+reader_edition_basename = "why-the-russian-revolution-failed"
+
+# -- HTML ----------------------------------------------------------------------
+html_theme = "furo"
+html_title = project
+html_static_path: list[str] = []
+templates_path: list[str] = []
+html_sidebars = {
+    "**": [
+        "sidebar/brand.html",
+        "sidebar/search.html",
+        "reader/editions.html",
+        "sidebar/scroll-start.html",
+        "sidebar/navigation.html",
+        "sidebar/scroll-end.html",
+    ]
+}
+html_show_sourcelink = False
+html_copy_source = False
+
+# -- EPUB ----------------------------------------------------------------------
+epub_basename = reader_edition_basename
+epub_title = project
+epub_author = editors
+epub_publisher = publisher
+epub_copyright = copyright
+epub_description = description
+epub_contributor = editors
+epub_language = language
+epub_identifier = "urn:uuid:5b1f3c5e-7a44-4b8e-9d1e-1917a0c1f001"
+epub_scheme = "uuid"
+epub_uid = "reader-why-the-russian-revolution-failed"
+epub_show_urls = "no"
+epub_tocdepth = 2
+
+# -- PDF (XeLaTeX) -------------------------------------------------------------
+latex_engine = "xelatex"
+latex_use_xindy = False
+latex_documents = [("index", f"{reader_edition_basename}.tex", project, editors, "manual")]
+latex_show_urls = "no"
+latex_elements = book_latex_elements(
+    title=project,
+    subtitle=subtitle,
+    editors=editors,
+    edition=edition,
+    date=edition_date,
+    publisher=publisher,
+    subject=description,
+    keywords=keywords,
+)

@@ -1,0 +1,99 @@
+"""Build the editions: HTML site, EPUB, PDF and the BibTeX export, at fixed paths.
+
+::
+
+    _build/html/index.html                 the site (links to the files below)
+    _build/editions/<basename>.pdf
+    _build/editions/<basename>.epub
+    _build/editions/refs.bib               the BibTeX export
+
+Doctrees live in ``_build/doctrees/<builder>``, outside every output folder
+(the EPUB builder would otherwise pack them).
+"""
+
+from __future__ import annotations
+
+import shutil
+import sys
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO
+
+from sphinx.config import eval_config_file
+from sphinx.util.tags import Tags
+
+from reader.builders.pdf import compile_pdf, require_tex
+from reader.builders.sphinx_run import BuildFailed, run_sphinx
+from reader.exports.bibtex import export_bibtex
+from reader.sources.bibfile import BibFileError, load_library
+
+FORMATS = ("html", "epub", "pdf", "bib")
+EDITIONS = "editions"
+
+
+@dataclass(frozen=True)
+class Edition:
+    """What the build needs to know from conf.py."""
+
+    project: Path
+    title: str
+    basename: str
+    bibfiles: tuple[Path, ...]
+
+    @classmethod
+    def from_conf(cls, project: Path) -> Edition:
+        config = eval_config_file(project / "conf.py", Tags())
+        return cls(
+            project=project,
+            title=config["project"],
+            basename=config.get("reader_edition_basename", "reader"),
+            bibfiles=tuple(project / name for name in config.get("bibtex_bibfiles", [])),
+        )
+
+
+def build_editions(
+    project: Path,
+    formats: Iterable[str] = FORMATS,
+    *,
+    status: IO[str] | None = sys.stdout,
+    warning: IO[str] | None = sys.stderr,
+) -> Path:
+    """Build the requested *formats* of the edition at *project*; return ``_build``."""
+    wanted = set(formats)
+    unknown = wanted - set(FORMATS)
+    if unknown:
+        raise BuildFailed(f"unknown format(s) {sorted(unknown)}: choose from {FORMATS}")
+    edition = Edition.from_conf(project)
+    out = project / "_build"
+    editions = out / EDITIONS
+    editions.mkdir(parents=True, exist_ok=True)
+    if "pdf" in wanted:
+        require_tex()  # fail before the long steps, not after them
+
+    def sphinx(builder: str) -> Path:
+        outdir = out / builder
+        run_sphinx(
+            builder, project, outdir, out / "doctrees" / builder, status=status, warning=warning
+        )
+        return outdir
+
+    if "bib" in wanted:
+        try:
+            libraries = [load_library(path) for path in edition.bibfiles]
+        except BibFileError as error:
+            raise BuildFailed(f"bib: refs.bib has errors:\n{error}") from None
+        library = libraries[0]
+        for other in libraries[1:]:
+            library.add(list(other.entries))
+        export_bibtex(library, editions / "refs.bib", edition.title)
+    if "epub" in wanted:
+        epub = sphinx("epub") / f"{edition.basename}.epub"
+        shutil.copy2(epub, editions / epub.name)
+    if "pdf" in wanted:
+        pdf = compile_pdf(sphinx("latex"), edition.basename)
+        shutil.copy2(pdf, editions / pdf.name)
+    if "html" in wanted:
+        site = sphinx("html")
+        shutil.copytree(editions, site / EDITIONS, dirs_exist_ok=True)
+    return out

@@ -1,0 +1,1 @@
+"""Exports: the references of the edition as files for reference managers."""
