@@ -1,0 +1,77 @@
+"""Shared fixtures: the edition built once per session by the real ``reader`` command."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+READER = [sys.executable, "-m", "reader"]
+
+
+def copy_project(dest: Path) -> Path:
+    """A copy of the edition's sources (conf.py, refs.bib, source_texts/) in *dest*."""
+    dest.mkdir(parents=True, exist_ok=True)
+    shutil.copy2(ROOT / "conf.py", dest / "conf.py")
+    shutil.copy2(ROOT / "refs.bib", dest / "refs.bib")
+    shutil.copytree(ROOT / "source_texts", dest / "source_texts")
+    return dest
+
+
+def run_reader(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    """Run the ``reader`` command as a user would, capturing its output."""
+    return subprocess.run(
+        [*READER, *args], cwd=cwd, capture_output=True, text=True, check=False, timeout=900
+    )
+
+
+@dataclass(frozen=True)
+class Built:
+    project: Path
+    html: Path
+    epub: Path
+    pdf: Path
+    bib: Path
+    log: str
+
+    def epub_text(self) -> str:
+        """All XHTML of the EPUB, concatenated."""
+        with zipfile.ZipFile(self.epub) as z:
+            return "\n".join(
+                z.read(n).decode("utf-8") for n in z.namelist() if n.endswith(".xhtml")
+            )
+
+    def pdf_text(self) -> str:
+        done = subprocess.run(
+            ["pdftotext", "-enc", "UTF-8", str(self.pdf), "-"],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        return done.stdout
+
+
+@pytest.fixture(scope="session")
+def edition(tmp_path_factory: pytest.TempPathFactory) -> Built:
+    """The whole edition, built once from a copy of the sources with `reader build`."""
+    project = copy_project(tmp_path_factory.mktemp("edition"))
+    done = run_reader("build", cwd=project)
+    log = done.stdout + done.stderr
+    assert done.returncode == 0, log[-6000:]
+    editions = project / "_build" / "editions"
+    pdfs, epubs = list(editions.glob("*.pdf")), list(editions.glob("*.epub"))
+    assert len(pdfs) == 1 and len(epubs) == 1, sorted(p.name for p in editions.iterdir())
+    return Built(
+        project=project,
+        html=project / "_build" / "html",
+        epub=epubs[0],
+        pdf=pdfs[0],
+        bib=editions / "refs.bib",
+        log=log,
+    )

