@@ -111,6 +111,7 @@ def latex_elements(
         ),
         "tableofcontents": r"\pagestyle{normal}\sphinxtableofcontents",
         "printindex": r"\footnotesize\raggedright\printindex",
-        "sphinxsetup": "TitleColor={rgb}{0,0,0}, InnerLinkColor={rgb}{0.1,0.1,0.4}, "
+        "sphinxsetup": "HeaderFamily=\\rmfamily\\bfseries, TitleColor={rgb}{0,0,0}, "
+        "InnerLinkColor={rgb}{0.1,0.1,0.4}, "
         "OuterLinkColor={rgb}{0.1,0.1,0.4}",
     }
