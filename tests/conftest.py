@@ -57,6 +57,27 @@ class Built:
         return done.stdout
 
 
+BOOK = Path(__file__).parent / "roots" / "book"
+
+
+@pytest.fixture(scope="session")
+def fixture_book(tmp_path_factory: pytest.TempPathFactory) -> Built:
+    """The small fixture book of tests/roots/book, built in every format."""
+    project = tmp_path_factory.mktemp("fixture") / "book"
+    shutil.copytree(BOOK, project)
+    done = run_reader("build", "--quiet", cwd=project)
+    assert done.returncode == 0, (done.stdout + done.stderr)[-6000:]
+    editions = project / "_build" / "editions"
+    return Built(
+        project=project,
+        html=project / "_build" / "html",
+        epub=editions / "fixture-book.epub",
+        pdf=editions / "fixture-book.pdf",
+        bib=editions / "refs.bib",
+        log=done.stdout + done.stderr,
+    )
+
+
 @pytest.fixture(scope="session")
 def edition(tmp_path_factory: pytest.TempPathFactory) -> Built:
     """The whole edition, built once from a copy of the sources with `reader build`."""

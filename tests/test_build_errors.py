@@ -7,9 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import run_reader
-
-BOOK = Path(__file__).parent / "roots" / "book"
+from tests.conftest import BOOK, run_reader
 
 
 @pytest.fixture
@@ -22,31 +20,139 @@ def build_html(project: Path):
     return run_reader("build", "--format", "html", "--quiet", cwd=project)
 
 
+def line_of(path: Path, needle: str) -> int:
+    lines = enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+    return next(number for number, content in lines if needle in content)
+
+
+def replace_in(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def assert_fails_with(project: Path, location: str, message: str) -> str:
+    done = build_html(project)
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert "Traceback" not in done.stdout + done.stderr
+    lines = [line for line in done.stderr.splitlines() if location in line]
+    assert any(message in line for line in lines), done.stderr
+    return done.stderr
+
+
 def test_fixture_book_builds(book):
     done = build_html(book)
     assert done.returncode == 0, done.stderr
 
 
-def test_missing_citation_key_names_file_and_line(book):
+def test_missing_citation_key(book):
     text = book / "source_texts" / "text.rst"
-    text.write_text(text.read_text().replace("lux1918{?p. 3}", "lux1919{?p. 3}"))
-    done = build_html(book)
-    assert done.returncode != 0
-    assert "Traceback" not in done.stderr
-    lines = enumerate(text.read_text().splitlines(), 1)
-    line = next(number for number, content in lines if "lux1919" in content)
-    assert f"text.rst:{line}" in done.stderr
-    assert "citation key 'lux1919' is not in refs.bib (close matches: lux1918)" in done.stderr
-    assert "[reader.key_not_found]" in done.stderr
+    replace_in(text, "lux1918{?p. 3}", "lux1919{?p. 3}")
+    assert_fails_with(
+        book,
+        f"text.rst:{line_of(text, 'lux1919')}",
+        "citation key 'lux1919' is not in refs.bib (close matches: lux1918). Add the entry "
+        "to refs.bib or correct the key (see the close matches). [reader.key_not_found]",
+    )
 
 
-def test_broken_bibfile_names_file_and_line(book):
+def test_locator_on_a_key_that_does_not_exist(book):
+    text = book / "source_texts" / "second.rst"
+    replace_in(text, "trotsky1932{vol. 2, ch. 1}", "trotsky1933{vol. 2, ch. 1}")
+    assert_fails_with(
+        book,
+        f"second.rst:{line_of(text, 'trotsky1933')}",
+        "citation key 'trotsky1933' is not in refs.bib (close matches: trotsky1932",
+    )
+
+
+def test_quotation_with_an_unknown_source(book):
+    text = book / "source_texts" / "text.rst"
+    replace_in(text, ":cite: lux1918{?p. 5}", ":cite: luxembourg{?p. 5}")
+    assert_fails_with(book, "text.rst:", "citation key 'luxembourg' is not in refs.bib")
+
+
+def test_quotation_without_a_source(book):
+    text = book / "source_texts" / "text.rst"
+    replace_in(text, "   :cite: lux1918{?p. 5}\n", "")
+    assert_fails_with(
+        book,
+        f"text.rst:{line_of(text, '.. quote::')}",
+        "the quotation names no source. Give the quote directive a :cite: option",
+    )
+
+
+def test_unreadable_citation_markup(book):
+    text = book / "source_texts" / "second.rst"
+    replace_in(text, "trotsky1932{vol. 2, ch. 1}", "trotsky1932{vol. 2}{ch. 1}")
+    assert_fails_with(
+        book,
+        f"second.rst:{line_of(text, 'trotsky1932')}",
+        "cannot read 'trotsky1932{vol. 2}{ch. 1}': write {pre}key{locator}, several "
+        "separated by commas",
+    )
+
+
+def test_adjacent_note_markers(book):
+    text = book / "source_texts" / "second.rst"
+    replace_in(text, "ch. 1}`", "ch. 1}`\\ :cite:`lux1918`")
+    assert_fails_with(
+        book,
+        f"second.rst:{line_of(text, 'lux1918')}",
+        "two note markers stand side by side. Put both sources in one citation",
+    )
+
+
+BIB_FAULTS = [
+    pytest.param(
+        "  title = {The History of the Russian Revolution},",
+        "  title = {The History of the Russian Revolution,",
+        "title = {The History",
+        "[reader.bib_unclosed_brace]",
+        "the '{' opened here in field `title` of entry `trotsky1932` is never closed",
+        id="unclosed-brace",
+    ),
+    pytest.param(
+        "  title = {The Russian Tragedy},",
+        "  title = {The Russian Tragedy}},",
+        "The Russian Tragedy}}",
+        "[reader.bib_extra_brace]",
+        "a '}' on this line ends entry `lux1918` too early, so its fields journal, number, "
+        "date are lost",
+        id="extra-brace",
+    ),
+    pytest.param(
+        "@online{wp,",
+        "@online{lux1918,",
+        "@online{lux1918,",
+        "[reader.bib_duplicate_key]",
+        "the citation key `lux1918` is already defined at line 11",
+        id="duplicate-key",
+    ),
+    pytest.param(
+        "  journal = {Spartacus},",
+        "  journal = spartacus,",
+        "journal = spartacus",
+        "[reader.bib_unknown_macro]",
+        "field `journal` of entry `lux1918` uses the macro `spartacus`, which no earlier "
+        "@string defines",
+        id="unknown-macro",
+    ),
+    pytest.param(
+        "  journal = {Spartacus},\n",
+        "",
+        "@article{lux1918",
+        "[reader.bib_missing_field]",
+        "entry `lux1918` (@article) has no journal (or journaltitle)",
+        id="missing-field",
+    ),
+]
+
+
+@pytest.mark.parametrize(("old", "new", "fault_line", "code", "message"), BIB_FAULTS)
+def test_broken_bibfile(book, old, new, fault_line, code, message):
     bib = book / "refs.bib"
-    lines = bib.read_text().splitlines()
-    lines[2] = "  title = {The History of the Russian Revolution,"  # unclosed brace, line 3
-    bib.write_text("\n".join(lines) + "\n")
-    done = build_html(book)
-    assert done.returncode != 0
-    assert "Traceback" not in done.stderr
-    assert "refs.bib:3" in done.stderr
-    assert "[reader.bib_unclosed_brace]" in done.stderr
+    replace_in(bib, old, new)
+    stderr = assert_fails_with(book, f"refs.bib:{line_of(bib, fault_line)}:", message)
+    assert code in stderr
+    assert "refs.bib error: 1 error(s) in the bibliography" in stderr

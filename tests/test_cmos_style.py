@@ -42,6 +42,50 @@ LENIN = r"""
 }
 """
 
+# A work in collected works: origdate is when the piece was written or first published.
+LENIN_DUAL = r"""
+@incollection{lenin1964cw24dual,
+  author    = {Lenin, V. I.},
+  title     = {The Dual Power},
+  booktitle = {Collected Works},
+  volume    = {24},
+  editor    = {Isaacs, Bernard},
+  publisher = {Progress Publishers},
+  address   = {Moscow},
+  year      = {1964},
+  pages     = {38--41},
+  origdate  = {1917},
+}
+"""
+
+LENIN_TRANSLATED = r"""
+@incollection{lenin1964cw26,
+  author     = {Lenin, V. I.},
+  title      = {Can the Bolsheviks Retain State Power?},
+  booktitle  = {Collected Works},
+  volume     = {26},
+  editor     = {Hanna, George},
+  translator = {Sdobnikov, Yuri and Hanna, George},
+  publisher  = {Progress Publishers},
+  address    = {Moscow},
+  year       = {1964},
+  pages      = {87--136},
+  origdate   = {1917},
+}
+"""
+
+# A speech dated to the day, in a volume whose year and publisher are not given.
+LENIN_SPEECH = r"""
+@incollection{lenin1918seventh,
+  author    = {Lenin, V. I.},
+  title     = {Political Report of the Central Committee, March 7},
+  booktitle = {Collected Works},
+  volume    = {27},
+  origdate  = {1918-03-07},
+  url       = {https://www.marxists.org/archive/lenin/works/1918/7thcong/01.htm},
+}
+"""
+
 HAIMSON = r"""
 @article{haimson1964,
   author     = {Haimson, Leopold},
@@ -222,6 +266,132 @@ def test_page_ranges_get_an_en_dash(style: ChicagoNotesStyle, pages: str) -> Non
     assert "In Collected Works, vol. 26, 87–136. Moscow" in bibliography(style, bibtex)
 
 
+# --- a work in collected works, dated by origdate
+
+
+def test_collected_work_full_note_dates_the_piece(style: ChicagoNotesStyle) -> None:
+    # CMOS: the original date follows the title of the piece; the facts of publication
+    # are those of the collected works, with no "repr.".
+    assert style.full_note(entry(LENIN_DUAL)).render_as("text") == (
+        "V. I. Lenin, “The Dual Power” (1917), in Collected Works, ed. Bernard Isaacs, "
+        "vol. 24 (Moscow: Progress Publishers, 1964), 38–41."
+    )
+    assert style.full_note(entry(LENIN_DUAL), "p. 39").render_as("html") == (
+        "V. I. Lenin, “The Dual Power” (1917), in <em>Collected Works</em>, ed. Bernard "
+        "Isaacs, vol. 24 (Moscow: Progress Publishers, 1964), 39."
+    )
+
+
+def test_collected_work_short_note_has_no_date(style: ChicagoNotesStyle) -> None:
+    assert style.short_note(entry(LENIN_DUAL), "p. 39").render_as("text") == (
+        "Lenin, “Dual Power,” 39."
+    )
+
+
+def test_collected_work_bibliography_dates_the_piece(style: ChicagoNotesStyle) -> None:
+    assert bibliography(style, LENIN_DUAL) == (
+        "Lenin, V. I. “The Dual Power” (1917). In Collected Works, edited by Bernard Isaacs, "
+        "vol. 24, 38–41. Moscow: Progress Publishers, 1964."
+    )
+    assert bibliography(style, LENIN_DUAL, "html") == (
+        "Lenin, V. I. “The Dual Power” (1917). In <em>Collected Works</em>, edited by "
+        "Bernard Isaacs, vol. 24, 38–41. Moscow: Progress Publishers, 1964."
+    )
+
+
+def test_collected_work_with_editor_and_translators(style: ChicagoNotesStyle) -> None:
+    # The comma after the date stays: the title's "?" no longer ends the element.
+    translated = entry(LENIN_TRANSLATED)
+    assert style.full_note(translated, "p. 102").render_as("text") == (
+        "V. I. Lenin, “Can the Bolsheviks Retain State Power?” (1917), in Collected Works, "
+        "ed. George Hanna, trans. Yuri Sdobnikov and George Hanna, vol. 26 "
+        "(Moscow: Progress Publishers, 1964), 102."
+    )
+    assert style.short_note(translated, "p. 102").render_as("text") == (
+        "Lenin, “Can the Bolsheviks Retain State Power?” 102."
+    )
+    assert bibliography(style, LENIN_TRANSLATED) == (
+        "Lenin, V. I. “Can the Bolsheviks Retain State Power?” (1917). In Collected Works, "
+        "edited by George Hanna, translated by Yuri Sdobnikov and George Hanna, vol. 26, "
+        "87–136. Moscow: Progress Publishers, 1964."
+    )
+
+
+def test_collected_work_dated_to_the_day_without_facts_of_publication(
+    style: ChicagoNotesStyle,
+) -> None:
+    # A full ISO origdate is spelled out; with neither place, publisher nor year for the
+    # volume, no facts of publication are printed (no "n.d.", no empty parentheses).
+    url = "https://www.marxists.org/archive/lenin/works/1918/7thcong/01.htm"
+    speech = entry(LENIN_SPEECH)
+    assert style.full_note(speech).render_as("text") == (
+        "V. I. Lenin, “Political Report of the Central Committee, March 7” (7 March 1918), "
+        f"in Collected Works, vol. 27, {url}."
+    )
+    assert style.short_note(speech).render_as("text") == (
+        "Lenin, “Political Report of the Central Committee, March 7.”"
+    )
+    assert bibliography(style, LENIN_SPEECH) == (
+        "Lenin, V. I. “Political Report of the Central Committee, March 7” (7 March 1918). "
+        f"In Collected Works, vol. 27. {url}."
+    )
+
+
+def test_collected_work_with_publisher_but_no_year_is_nd(style: ChicagoNotesStyle) -> None:
+    # A publisher is given, so a date is expected: "n.d." stands in for it.
+    bibtex = LENIN_DUAL.replace("  year      = {1964},\n", "")
+    assert style.full_note(entry(bibtex)).render_as("text") == (
+        "V. I. Lenin, “The Dual Power” (1917), in Collected Works, ed. Bernard Isaacs, "
+        "vol. 24 (Moscow: Progress Publishers, n.d.), 38–41."
+    )
+    assert bibliography(style, bibtex) == (
+        "Lenin, V. I. “The Dual Power” (1917). In Collected Works, edited by Bernard Isaacs, "
+        "vol. 24, 38–41. Moscow: Progress Publishers, n.d."
+    )
+
+
+def test_undated_chapter_without_origdate_is_nd(style: ChicagoNotesStyle) -> None:
+    # Nothing dates the work at all: "n.d." is kept.
+    bibtex = LENIN_SPEECH.replace("  origdate  = {1918-03-07},\n", "")
+    assert (
+        style.full_note(entry(bibtex))
+        .render_as("text")
+        .startswith(
+            "V. I. Lenin, “Political Report of the Central Committee, March 7,” in Collected "
+            "Works, vol. 27 (n.d.), https://"
+        )
+    )
+
+
+def test_translated_piece_keeps_originally_published_as(style: ChicagoNotesStyle) -> None:
+    # With origtitle, origdate belongs to the original, as for books.
+    chapter = entry(
+        r"""@incollection{lux, author = {Luxemburg, Rosa}, title = {The Russian Tragedy},
+        booktitle = {Selected Writings}, publisher = {Verso}, year = {2000},
+        origtitle = {Die russische Tragödie}, origdate = {1918}}"""
+    )
+    assert style.full_note(chapter).render_as("text") == (
+        "Rosa Luxemburg, “The Russian Tragedy,” in Selected Writings (Verso, 2000)."
+    )
+    assert style.format_entry("", chapter).text.render_as("text") == (
+        "Luxemburg, Rosa. “The Russian Tragedy.” In Selected Writings. Verso, 2000. "
+        "Originally published as “Die russische Tragödie” (1918)."
+    )
+
+
+def test_book_with_origdate_is_still_a_reprint(style: ChicagoNotesStyle) -> None:
+    book = entry(
+        r"""@book{lenin1917, author = {Lenin, V. I.}, title = {The State and Revolution},
+        origdate = {1917-08}, address = {London}, publisher = {Penguin}, year = {1992}}"""
+    )
+    assert style.full_note(book, "p. 9").render_as("text") == (
+        "V. I. Lenin, The State and Revolution (1917; repr., London: Penguin, 1992), 9."
+    )
+    assert style.format_entry("", book).text.render_as("text") == (
+        "Lenin, V. I. The State and Revolution. 1917. Reprint, London: Penguin, 1992."
+    )
+
+
 # --- a journal article
 
 
@@ -294,6 +464,28 @@ def test_online_bibliography_links_the_url(style: ChicagoNotesStyle) -> None:
     )
     assert bibliography(style, SERGE, "html").endswith(f'<a href="{url}">{url}</a>.')
     assert bibliography(style, SERGE, "latex").endswith(f"\\url{{{url}}}.")
+
+
+def test_unsigned_web_page_bibliography_begins_with_the_site(style: ChicagoNotesStyle) -> None:
+    # CMOS: the owner of a site may stand in for a missing author in the bibliography;
+    # the note begins with the title.
+    url = "https://en.wikipedia.org/wiki/February_Revolution"
+    page = r"""@online{wpfebruary, title = {February Revolution}, publisher = {Wikipedia},
+        url = {https://en.wikipedia.org/wiki/February_Revolution}}"""
+    assert style.full_note(entry(page)).render_as("text") == (
+        f"“February Revolution,” Wikipedia, {url}."
+    )
+    assert style.short_note(entry(page)).render_as("text") == "“February Revolution.”"
+    assert bibliography(style, page) == f"Wikipedia. “February Revolution.” {url}."
+    dated = page.replace("publisher", "urldate = {2026-11-25}, date = {2025-02-20}, publisher")
+    assert bibliography(style, dated) == (
+        f"Wikipedia. “February Revolution.” 20 February 2025. Accessed 25 November 2026. {url}."
+    )
+
+
+def test_unsigned_web_page_without_site_begins_with_the_title(style: ChicagoNotesStyle) -> None:
+    page = r"""@online{page, title = {Order No. 1}, url = {https://example.org/order}}"""
+    assert bibliography(style, page) == "“Order No. 1.” https://example.org/order."
 
 
 def test_online_without_url_is_an_error(style: ChicagoNotesStyle) -> None:
@@ -592,11 +784,14 @@ def test_bibliography_sorting() -> None:
         @misc{d, title = {The Leaflet of the Vyborg Committee}, year = {1917}}
         @book{e, author = {{\'E}mile, Zola}, title = {Germinal}, year = {1885}}
         @book{f, author = {Trotsky, Leon and Eastman, Max}, title = {Aardvark}, year = {1900}}
+        @online{g, title = {Abdication of Nicholas II}, publisher = {Wikipedia},
+                url = {https://en.wikipedia.org/wiki/Abdication_of_Nicholas_II}}
         """,
         "bibtex",
     )
     style = ChicagoNotesStyle()
     ordered = [formatted.key for formatted in style.format_entries(bib.entries.values())]
     # Daniels (editor), Émile (accent ignored), the anonymous leaflet under L (by title,
-    # "The" ignored), Trotsky's books by title ignoring "The", then Trotsky with a co-author.
-    assert ordered == ["c", "e", "d", "a", "b", "f"]
+    # "The" ignored), Trotsky's books by title ignoring "The", then Trotsky with a co-author,
+    # then the unsigned web page under its site, Wikipedia.
+    assert ordered == ["c", "e", "d", "a", "b", "f", "g"]

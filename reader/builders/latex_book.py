@@ -70,6 +70,8 @@ def latex_elements(
         "preamble": "\n".join(
             [
                 metadata,
+                # Sphinx names the contents after the first toctree's caption
+                r"\addto\captionsenglish{\renewcommand{\contentsname}{Contents}}",
                 # chapter openings: the title alone, no "Chapter One"
                 r"\titleformat{\chapter}[display]{\normalfont\filcenter}{}{0pt}"
                 r"{\LARGE\itshape}[\vspace{0.5ex}\rule{0.2\textwidth}{0.4pt}]",

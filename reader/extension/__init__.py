@@ -11,7 +11,12 @@ from typing import TYPE_CHECKING
 from reader import __version__
 from reader.builders.epub import ReaderEpubBuilder
 from reader.extension.bibcheck import check_bibfiles
-from reader.extension.bibliography import FillWorksCited, WorksCitedDirective, works_cited
+from reader.extension.bibliography import (
+    AppendWorksCited,
+    FillWorksCited,
+    WorksCitedDirective,
+    works_cited,
+)
 from reader.extension.directives import QuoteDirective
 from reader.extension.domain import ReaderDomain
 from reader.extension.editions import add_edition_context, add_paths
@@ -28,6 +33,8 @@ def setup(app: Sphinx) -> ExtensionMetadata:
 
     app.add_config_value("reader_note_style", "cmos", "env", types=[str])
     app.add_config_value("reader_edition_basename", "reader", "html", types=[str])
+    app.add_config_value("reader_bibliography", "all", "env", types=[str])
+    app.add_config_value("reader_works_cited_per_text", True, "env", types=[bool])
 
     app.add_builder(ReaderEpubBuilder, override=True)
     app.add_domain(ReaderDomain)
@@ -36,6 +43,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_directive("works-cited", WorksCitedDirective)
     app.add_node(works_cited)
     app.add_transform(OrderNotes)
+    app.add_transform(AppendWorksCited)
     app.add_post_transform(FillWorksCited)
 
     # before sphinxcontrib-bibtex parses refs.bib (its handler has the default 500)

@@ -8,9 +8,14 @@ lists stand where they are written in HTML, EPUB and PDF alike.
 
 ::
 
-    .. works-cited::            (what this text cites)
-    .. works-cited:: all        (every entry of refs.bib)
-    .. works-cited:: cited      (every entry cited anywhere in the edition)
+    .. works-cited::            what this text cites
+    .. works-cited:: edition    the edition's bibliography: every entry of refs.bib,
+                                or every cited one (conf.py: reader_bibliography)
+    .. works-cited:: all        every entry of refs.bib
+    .. works-cited:: cited      every entry cited anywhere in the edition
+
+With ``reader_works_cited_per_text`` (the default) every text that cites
+anything ends with its works cited, without writing the directive.
 """
 
 from __future__ import annotations
@@ -18,13 +23,14 @@ from __future__ import annotations
 from typing import Any, ClassVar, cast
 
 from docutils import nodes
+from sphinx.transforms import SphinxTransform
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.docutils import SphinxDirective
 
 from reader.extension.domain import ReaderDomain
-from reader.extension.notes import BACKEND, bib_entries, note_style
+from reader.extension.notes import bib_entries, note_style, render_safely
 
-SCOPES = ("text", "cited", "all")
+SCOPES = ("text", "edition", "cited", "all")
 
 
 class works_cited(nodes.General, nodes.Element):
@@ -44,6 +50,27 @@ class WorksCitedDirective(SphinxDirective):
         return [node]
 
 
+class AppendWorksCited(SphinxTransform):
+    """End each text that cites something with its works cited."""
+
+    default_priority = 630  # after the notes are gathered (OrderNotes, 625)
+
+    def apply(self) -> None:
+        if not self.config.reader_works_cited_per_text:
+            return
+        if any(n["scope"] == "text" for n in self.document.findall(works_cited)):
+            return
+        domain = cast(ReaderDomain, self.env.get_domain("reader"))
+        if not domain.cited_keys([self.env.docname]):
+            return
+        section = nodes.container(classes=["reader-works-cited-section"])
+        section += nodes.rubric(
+            "Works cited", "Works cited", classes=["reader-works-cited-heading"]
+        )
+        section += works_cited(scope="text", docname=self.env.docname)
+        self.document += section
+
+
 class FillWorksCited(SphinxPostTransform):
     """Replace each placeholder by the formatted entries of its scope."""
 
@@ -55,19 +82,22 @@ class FillWorksCited(SphinxPostTransform):
         style = note_style(self.env)
         for node in list(self.document.findall(works_cited)):
             scope = node["scope"]
+            if scope == "edition":
+                scope = self.config.reader_bibliography
             if scope == "all":
                 keys = list(entries)
             elif scope == "cited":
                 keys = domain.cited_keys()
             else:
                 keys = domain.cited_keys([node["docname"]])
-            wanted = [entries[k] for k in keys if k in entries]
             listing = nodes.container(classes=["reader-works-cited"])
-            for formatted in style.format_entries(wanted):
+            for entry in style.sort([entries[k] for k in keys if k in entries]):
                 paragraph = nodes.paragraph(classes=["reader-bib-entry"])
-                paragraph["ids"].append(nodes.make_id(f"bib-{formatted.key}"))
-                paragraph.extend(formatted.text.render(BACKEND))
+                paragraph["ids"].append(nodes.make_id(f"bib-{entry.key}"))
+                paragraph.extend(
+                    render_safely(lambda e=entry: style.format_entry("", e).text, entry.key, node)
+                )
                 listing += paragraph
-            if not wanted:
+            if not keys:
                 listing += nodes.paragraph(text="No works are cited here.")
             node.replace_self(listing)

@@ -15,7 +15,6 @@ citation, and registers it (id, text, source, locator, verified) in the
 
 from __future__ import annotations
 
-import re
 from typing import ClassVar, cast
 
 from docutils import nodes
@@ -27,10 +26,7 @@ from reader.extension.domain import QuotationRecord, ReaderDomain
 from reader.extension.notes import bib_entries, known_targets, make_note
 from reader.extension.report import warn
 from reader.sources.citations import CitationSyntaxError, parse_citations
-
-
-def _slug(text: str, words: int = 6) -> str:
-    return "-".join(re.findall(r"[a-z0-9]+", text.lower())[:words])
+from reader.sources.quotations import quotation_id
 
 
 def _author_name(env: object, key: str) -> str:
@@ -74,7 +70,7 @@ class QuoteDirective(SphinxDirective):
         quote.extend(self.parse_content_to_nodes())
         text = " ".join(p.astext() for p in quote.findall(nodes.paragraph))
         source = targets[0]
-        quote_id = self.options.get("id") or f"q-{source.key}-{_slug(text)}"
+        quote_id = self.options.get("id") or quotation_id(source.key, text)
         quote["ids"].append(nodes.make_id(quote_id))
 
         attribution = nodes.attribution()

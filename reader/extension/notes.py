@@ -8,11 +8,13 @@ reading order, and kept in the current document's data until
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, cast
 
 from docutils import nodes
 from pybtex.plugin import find_plugin
 from pybtex.richtext import Text
+from pybtex.style.template import FieldIsMissing
 
 from reader.extension.domain import CitationRecord, ReaderDomain
 from reader.extension.report import warn
@@ -69,17 +71,28 @@ def known_targets(
 _MARK_HERE = "\ue000"
 
 
-def _note_part(env: BuildEnvironment, target: CitationTarget, first: bool) -> list[nodes.Node]:
+def _note_part(
+    env: BuildEnvironment, target: CitationTarget, first: bool, location: Any
+) -> list[nodes.Node]:
     style = note_style(env)
     entry = bib_entries(env)[target.key]
     locator = target.locator + (_MARK_HERE if target.locator and not target.verified else "")
-    text: Text = (style.full_note if first else style.short_note)(entry, locator)
-    if text.endswith("."):
-        text = text[:-1]
+    note = style.full_note if first else style.short_note
     rendered: list[nodes.Node] = [nodes.Text(target.pre + " ")] if target.pre else []
-    for node in text.render(BACKEND):
+    for node in render_safely(lambda: note(entry, locator), target.key, location):
         rendered.extend(_place_mark(node))
+    if rendered and isinstance(rendered[-1], nodes.Text) and rendered[-1].endswith("."):
+        rendered[-1] = nodes.Text(rendered[-1][:-1])
     return rendered
+
+
+def render_safely(make: Callable[[], Text], key: str, location: Any) -> list[nodes.Node]:
+    """Render rich text from the style; a missing field is reported, the key printed."""
+    try:
+        return make().render(BACKEND)
+    except FieldIsMissing as error:
+        warn("bib_missing_field", f"cannot format {key!r}: {error}", location)
+        return [nodes.Text(key)]
 
 
 def _place_mark(node: nodes.Node) -> list[nodes.Node]:
@@ -118,7 +131,7 @@ def make_note(
     for index, target in enumerate(targets):
         if index:
             paragraph += nodes.Text("; ")
-        part = _note_part(env, target, first=target.key not in seen)
+        part = _note_part(env, target, target.key not in seen, (env.docname, lineno))
         if index == 0:
             _capitalise_first(part)
         paragraph.extend(part)

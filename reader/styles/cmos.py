@@ -48,9 +48,15 @@ Dates
 Original title and date (``origtitle``, ``origdate``, ``origlocation``, ``origpublisher``)
     With an original title (a translation) the bibliography ends with "Originally
     published as *Title* (1930)."; the note omits it, as CMOS's examples of translations
-    do.  An ``origdate`` without ``origtitle`` is a reprint: "(1930; repr., London:
-    Penguin, 2014)" in the note and "1930. Reprint, London: Penguin, 2014." in the
-    bibliography.
+    do.  In a book, an ``origdate`` without ``origtitle`` is a reprint: "(1930; repr.,
+    London: Penguin, 2014)" in the note and "1930. Reprint, London: Penguin, 2014." in
+    the bibliography.  In a chapter (a work in collected works, a letter or speech in a
+    collection) it is the date the piece was written or first published, and follows
+    its title, as precise as it is given: "“The Dual Power” (1917), in *Collected
+    Works*, ..." and "“Political Report” (7 March 1918)."; the facts of publication
+    are then those of the collection.  If such a dated piece's entry gives no place,
+    publisher or date for the collection, no facts of publication (not even "n.d.")
+    are printed: "in *Collected Works*, vol. 27, https://...".
 Locators
     "p. 12" and "pp. 40-44" lose the abbreviation ("12", "40–44"); other locators
     ("ch. 3", "vol. 1, ch. 7", "1:45") are printed as given.  In a full note the locator
@@ -68,8 +74,12 @@ Entry types
     ``booktitle`` the book, as in biblatex); article (a journal article; with
     ``entrysubtype = {newspaper}`` or ``{magazine}`` a newspaper or magazine article);
     newspaper/magazine/periodical (an article in a newspaper or periodical, named by
-    ``journal``/``journaltitle``); online; thesis/phdthesis/mastersthesis;
-    misc/unpublished and anything else.  The ``note`` field is never printed.
+    ``journal``/``journaltitle``); online (the website, or its owner, is
+    ``organization``, ``publisher`` or ``journaltitle``, in roman; an unsigned page's
+    bibliography entry begins with it, "Wikipedia. “February Revolution.” ...", as
+    CMOS lets the owner of a site stand in for its author, while the note begins with
+    the title); thesis/phdthesis/mastersthesis; misc/unpublished and anything else.
+    The ``note`` field is never printed.
 Required fields
     ``title`` always; ``author`` or ``editor`` for books, chapters, articles and theses
     (online, newspaper and misc entries may be anonymous and then begin with the title,
@@ -82,7 +92,8 @@ Sorting
     editor's) surname and given names, then the other names, then the title (both
     ignoring accents, case and a leading article), then the date; an entry with neither
     author nor editor sorts by its title (an unsigned newspaper article by the
-    newspaper's name, which then stands first in its bibliography entry).
+    newspaper's name, an unsigned web page by its website's, which then stands first
+    in its bibliography entry).
 """
 
 from __future__ import annotations
@@ -129,6 +140,8 @@ _KINDS = {type_: kind for kind, types in _TYPES_OF_KIND.items() for type_ in typ
 _NEEDS_CREATOR = frozenset({"book", "chapter", "article", "thesis"})
 #: Kinds whose titles are italic (the others are quoted).
 _ITALIC_KINDS = frozenset({"book", "misc"})
+#: Fields naming the website (or its owner) of an online entry, in order of preference.
+_SITE_FIELDS = ("organization", "publisher", "journaltitle", "journal")
 _THESIS_TYPES = {
     "phdthesis": "PhD diss.",
     "mathesis": "MA thesis",
@@ -569,6 +582,8 @@ class ChicagoSortingStyle(BaseSortingStyle):
             names = tuple(self.person_key(person) for person in persons)
         elif _kind(entry) == "news" and _raw(entry, "journaltitle", "journal"):
             names = ((self.title_key(_raw(entry, "journaltitle", "journal")), ""),)
+        elif _kind(entry) == "online" and _raw(entry, *_SITE_FIELDS):
+            names = ((self.title_key(_raw(entry, *_SITE_FIELDS)), ""),)
         else:
             names = ((title, ""),)
         return (names, title, _raw(entry, "date", "year") or "")
@@ -744,12 +759,33 @@ class ChicagoNotesStyle(BaseStyle):
         where = Text(place, ": ", publisher) if place and publisher else (place or publisher)
         return _join([where, date or (None if prefix else Text("n.d."))])
 
-    def _reprint_of(self, entry: Entry) -> Text | None:
-        """The original date of a reprint (``origdate`` without ``origtitle``)."""
+    def _original_date(self, entry: Entry, precision: str) -> Text | None:
+        """``origdate`` when it is not the date of a translation's original (no ``origtitle``)."""
         if _raw(entry, "origtitle"):
             return None
         raw = _raw(entry, "origdate")
-        return self.dates.iso(raw, "year") if raw else None
+        return self.dates.iso(raw, precision) if raw else None
+
+    def _reprint_of(self, entry: Entry) -> Text | None:
+        """The original date of a reprinted book (``origdate`` without ``origtitle``)."""
+        return self._original_date(entry, "year")
+
+    def _piece_date(self, entry: Entry) -> Text | None:
+        """When a piece in a collection was written or first published, as precise as
+        ``origdate`` is: "1917", "7 March 1918"."""
+        return self._original_date(entry, "day")
+
+    def _container_publication(self, entry: Entry) -> Text | None:
+        """Facts of publication of the book that holds a chapter.
+
+        None (nothing printed, not even "n.d.") when the piece itself is dated and the
+        entry gives neither place, publisher nor date of the book: there is then no
+        publication to date, only a container known by title and volume.
+        """
+        facts = ("address", "location", "publisher", "institution", "organization")
+        if _raw(entry, *facts, "date", "year") is None and self._piece_date(entry) is not None:
+            return None
+        return self._publication(entry)
 
     def _originally(self, entry: Entry, italic: bool) -> Text | None:
         """The original of a translation: "Originally published as *Title* (1930)"."""
@@ -813,12 +849,23 @@ class ChicagoNotesStyle(BaseStyle):
 
     # ----------------------------------------------------------------- chapters
 
+    def _chapter_title(self, entry: Entry) -> Text:
+        """The quoted title of the piece, with its own date if it has one.
+
+        CMOS puts the date a piece in collected works (or a letter or speech in a
+        collection) was written or first published right after its title:
+        “The Dual Power” (1917).
+        """
+        title = _quoted(self._title(entry))
+        date = self._piece_date(entry)
+        return Text(title, " (", date, ")") if date else title
+
     def _chapter_note(self, entry: Entry, locator: Text | None) -> Text:
         head, role = self._head(entry, bibliography=False)
         body = _join(
             [
                 head,
-                _quoted(self._title(entry)),
+                self._chapter_title(entry),
                 Text("in ", _italic(_required(entry, "booktitle"))),
                 *self._contributors(entry, role, "note"),
                 _edition(entry),
@@ -826,7 +873,9 @@ class ChicagoNotesStyle(BaseStyle):
                 _series(entry),
             ]
         )
-        body = Text(body, " ", self._note_publication(entry))
+        facts = self._container_publication(entry)
+        if facts:
+            body = Text(body, " (", facts, ")")
         return _join([body, locator or _pages(entry), _link(entry)])
 
     def _chapter_bibliography(self, entry: Entry) -> Text:
@@ -843,10 +892,10 @@ class ChicagoNotesStyle(BaseStyle):
         return _join(
             [
                 head,
-                _quoted(self._title(entry)),
+                self._chapter_title(entry),
                 container,
                 _series(entry),
-                *self._bibliography_publication(entry),
+                self._container_publication(entry),
                 self._originally(entry, italic=False),
                 _link(entry),
             ],
@@ -928,7 +977,7 @@ class ChicagoNotesStyle(BaseStyle):
 
     def _site(self, entry: Entry) -> Text | None:
         """The name of the website or its owner, in roman (CMOS)."""
-        return _text(entry, "organization", "publisher", "journaltitle", "journal")
+        return _text(entry, *_SITE_FIELDS)
 
     def _accessed(self, entry: Entry, capital: bool) -> Text | None:
         raw = _raw(entry, "urldate")
@@ -958,18 +1007,22 @@ class ChicagoNotesStyle(BaseStyle):
         )
 
     def _online_bibliography(self, entry: Entry) -> Text:
+        """Signed: "Author. “Title.” Site, date."; unsigned: "Site. “Title.” Date."
+
+        CMOS lets the owner or sponsor of a website stand in for a missing author in the
+        bibliography ("Wikipedia. “February Revolution.” https://..."); the note still
+        begins with the title.
+        """
         head, role = self._head(entry, bibliography=True)
-        return _join(
-            [
-                head,
-                _quoted(self._title(entry)),
-                *self._contributors(entry, role, "bibliography"),
-                _join([self._site(entry), self.dates.of_entry(entry, "day")]),
-                self._accessed(entry, capital=True),
-                self._online_link(entry),
-            ],
-            ". ",
-        )
+        site = self._site(entry)
+        date = self.dates.of_entry(entry, "day")
+        title = _quoted(self._title(entry))
+        contributors = self._contributors(entry, role, "bibliography")
+        if head or not site:
+            parts = [head, title, *contributors, _join([site, date])]
+        else:
+            parts = [site, title, *contributors, date]
+        return _join([*parts, self._accessed(entry, capital=True), self._online_link(entry)], ". ")
 
     # ----------------------------------------------------------------- theses
 

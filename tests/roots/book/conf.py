@@ -13,3 +13,4 @@ epub_description = "A fixture book for the tests."
 latex_engine = "xelatex"
 latex_use_xindy = False
 latex_documents = [("index", "fixture-book.tex", project, author, "manual")]
+version = release = "1"
