@@ -99,6 +99,30 @@ CODES: dict[str, Code] = {
             "Give one of them another :id:.",
         ),
         Code(
+            "annotation_unknown",
+            "error",
+            "a mention names an annotation that does not exist",
+            "Correct the id (see the close matches) or define it on its register page.",
+        ),
+        Code(
+            "annotation_duplicate",
+            "error",
+            "an annotation id is defined twice",
+            "Keep one definition: an annotation lives in one place.",
+        ),
+        Code(
+            "annotation_field",
+            "error",
+            "an annotation lacks a field it needs",
+            "Add the option to the directive (see the annotator's guide).",
+        ),
+        Code(
+            "date_invalid",
+            "error",
+            "a date cannot be read or does not exist",
+            "Write day, month, year and the calendar: '25 October 1917 OS'.",
+        ),
+        Code(
             "locator_unverified",
             "info",
             "a locator has not been checked against a source",

@@ -103,6 +103,38 @@ def test_adjacent_note_markers(book):
     )
 
 
+def test_unknown_annotation(book):
+    text = book / "source_texts" / "second.rst"
+    replace_in(text, "<luxemburg>", "<luxembourg>")
+    assert_fails_with(
+        book,
+        f"second.rst:{line_of(text, 'luxembourg')}",
+        "no person annotation has the id 'luxembourg' (close matches: luxemburg). "
+        "Correct the id (see the close matches) or define it on its register page. "
+        "[reader.annotation_unknown]",
+    )
+
+
+def test_duplicate_annotation(book):
+    people = book / "source_texts" / "people.rst"
+    replace_in(people, ".. person:: luxemburg", ".. person:: trotsky")
+    assert_fails_with(
+        book,
+        f"people.rst:{line_of(people, 'Rosa Luxemburg') - 1}",
+        "the person 'trotsky' is already defined at",
+    )
+
+
+def test_impossible_date(book):
+    text = book / "source_texts" / "text.rst"
+    replace_in(text, "23 February 1917 OS", "30 February 1917 OS")
+    assert_fails_with(
+        book,
+        f"text.rst:{line_of(text, '30 February')}",
+        "'30 February 1917 OS' does not exist: February 1917 has 28 days in the Julian calendar",
+    )
+
+
 BIB_FAULTS = [
     pytest.param(
         "  title = {The History of the Russian Revolution},",

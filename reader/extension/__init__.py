@@ -10,6 +10,10 @@ from typing import TYPE_CHECKING
 
 from reader import __version__
 from reader.builders.epub import ReaderEpubBuilder
+from reader.extension.annotation_directives import annotation_mentions, make_directive
+from reader.extension.annotation_domain import KINDS, AnnotationDomain
+from reader.extension.annotation_roles import DateRole, MentionRole, warn_unknown_annotation
+from reader.extension.annotation_transforms import FillRegisters, TimelineDirective, timeline
 from reader.extension.bibcheck import check_bibfiles
 from reader.extension.bibliography import (
     AppendWorksCited,
@@ -42,6 +46,17 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_directive("quote", QuoteDirective)
     app.add_directive("works-cited", WorksCitedDirective)
     app.add_node(works_cited)
+    app.add_domain(AnnotationDomain)
+    for kind in KINDS:
+        app.add_directive(kind, make_directive(kind))
+        app.add_role(kind, MentionRole(kind))
+    app.add_role("date", DateRole())
+    app.add_directive("timeline", TimelineDirective)
+    app.add_node(annotation_mentions)
+    app.add_node(timeline)
+    app.add_post_transform(FillRegisters)
+    app.connect("warn-missing-reference", warn_unknown_annotation)
+
     app.add_transform(OrderNotes)
     app.add_transform(AppendWorksCited)
     app.add_post_transform(FillWorksCited)

@@ -71,7 +71,7 @@ def known_targets(
 _MARK_HERE = "\ue000"
 
 
-def _note_part(
+def note_part(
     env: BuildEnvironment, target: CitationTarget, first: bool, location: Any
 ) -> list[nodes.Node]:
     style = note_style(env)
@@ -131,7 +131,7 @@ def make_note(
     for index, target in enumerate(targets):
         if index:
             paragraph += nodes.Text("; ")
-        part = _note_part(env, target, target.key not in seen, (env.docname, lineno))
+        part = note_part(env, target, target.key not in seen, (env.docname, lineno))
         if index == 0:
             _capitalise_first(part)
         paragraph.extend(part)

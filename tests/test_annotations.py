@@ -1,0 +1,92 @@
+"""The annotation apparatus of the fixture book: registers, backlinks, dates, timeline."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from bs4 import BeautifulSoup
+
+
+def soup(built, page: str) -> BeautifulSoup:
+    return BeautifulSoup((built.html / f"{page}.html").read_text(encoding="utf-8"), "html.parser")
+
+
+def flat(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def test_register_entry_has_its_fields(fixture_book):
+    entry = soup(fixture_book, "people").select_one("#ann-person-trotsky")
+    assert flat(entry.select_one(".reader-annotation-head").get_text()) == (
+        "Leon Trotsky (Лев Давидович Троцкий), 1879–1940"
+    )
+    assert flat(entry.select_one(".reader-annotation-sources").get_text()) == (
+        "Sources: Trotsky, History of the Russian Revolution, vol. 1, ch. 1."
+    )
+
+
+def test_mentions_link_to_the_register(fixture_book):
+    page = soup(fixture_book, "text")
+    links = {flat(m.get_text()): m.a["href"] for m in page.select(".reader-mention")}
+    assert links == {
+        "revolution": "glossary.html#ann-event-february-revolution",
+        "Trotsky": "people.html#ann-person-trotsky",
+        "soviets": "glossary.html#ann-gloss-soviet",
+    }
+
+
+def test_every_mention_is_listed_exactly_once(fixture_book):
+    mentions = []
+    for page in ("text", "second"):
+        for span in soup(fixture_book, page).select(".reader-mention"):
+            mentions.append(f"{page}.html#{span['id']}")
+    backlinks = []
+    for page in ("people", "glossary"):
+        for para in soup(fixture_book, page).select(".reader-mentions"):
+            backlinks += [a["href"] for a in para.select("a")]
+    counted = Counter(backlinks)
+    assert all(n == 1 for n in counted.values()), counted
+    assert sorted(backlinks) == sorted(mentions)
+    assert len(mentions) == 6
+
+
+def test_mention_list_groups_by_text(fixture_book):
+    entry = soup(fixture_book, "people").select_one("#ann-person-trotsky")
+    assert flat(entry.select_one(".reader-mentions").get_text()) == (
+        "Mentioned in: A Text (1, 2); A Second Text."
+    )
+
+
+def test_unmentioned_annotation_says_so(fixture_book):
+    entry = soup(fixture_book, "glossary").select_one("#ann-event-october-revolution")
+    assert "Not mentioned in the texts." in entry.get_text()
+
+
+def test_dates_print_both_calendars(fixture_book):
+    text = flat(soup(fixture_book, "text").get_text())
+    assert "began on 23 February [8 March] 1917, as Trotsky tells." in text
+
+
+def test_timeline_is_in_date_order(fixture_book):
+    items = [
+        flat(li.get_text()) for li in soup(fixture_book, "glossary").select(".reader-timeline li")
+    ]
+    assert items == [
+        "23 February [8 March] 1917 – 3 March [16 March] 1917 — February Revolution",
+        "25 October [7 November] 1917 — October Revolution",
+        "20 August 1940 — Trotsky's murder",
+    ]
+
+
+def test_registers_are_in_the_epub_and_the_pdf(fixture_book):
+    epub = flat(BeautifulSoup(fixture_book.epub_text(), "html.parser").get_text())
+    pdf = flat(fixture_book.pdf_text())
+    for expected in (
+        "Leon Trotsky (Лев Давидович Троцкий), 1879–1940",
+        "Mentioned in: A Text (1, 2); A Second Text.",
+        "February Revolution: 23 February [8 March] 1917 – 3 March [16 March] 1917",
+        "25 October [7 November] 1917 — October Revolution",
+    ):
+        assert expected in epub, expected
+        assert expected in pdf, expected
