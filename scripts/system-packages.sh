@@ -6,7 +6,7 @@
 set -euo pipefail
 
 want=(latexmk texlive-xetex texlive-fonts-recommended fonts-freefont-otf)
-[ "${1:-build}" = test ] && want+=(poppler-utils default-jre-headless)
+[ "${1:-build}" = test ] && want+=(poppler-utils default-jre-headless chromium)
 
 missing=()
 for pkg in "${want[@]}"; do
@@ -21,7 +21,7 @@ if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null; then
   echo "Installing system packages: ${missing[*]} (TeX is about 630 MB; a minute or two)"
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq
-  apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  apt-get install -y -qq "${missing[@]}" >/dev/null
 else
   echo "Missing system packages: ${missing[*]}" >&2
   echo "Install them with:  sudo apt-get install -y ${missing[*]}" >&2

@@ -10,7 +10,12 @@ from typing import TYPE_CHECKING
 
 from reader import __version__
 from reader.builders.epub import ReaderEpubBuilder
-from reader.extension.annotation_directives import annotation_mentions, make_directive
+from reader.builders.epub_html import EpubTranslator
+from reader.extension.annotation_directives import (
+    annotation_mentions,
+    make_directive,
+    note_summaries,
+)
 from reader.extension.annotation_domain import KINDS, AnnotationDomain
 from reader.extension.annotation_roles import DateRole, MentionRole, warn_unknown_annotation
 from reader.extension.annotation_transforms import FillRegisters, TimelineDirective, timeline
@@ -24,6 +29,7 @@ from reader.extension.bibliography import (
 from reader.extension.directives import QuoteDirective
 from reader.extension.domain import ReaderDomain
 from reader.extension.editions import add_edition_context, add_paths
+from reader.extension.popups import add_popup_data
 from reader.extension.roles import CiteRole
 from reader.extension.transforms import OrderNotes
 
@@ -41,6 +47,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_config_value("reader_works_cited_per_text", True, "env", types=[bool])
 
     app.add_builder(ReaderEpubBuilder, override=True)
+    app.set_translator("epub", EpubTranslator)
     app.add_domain(ReaderDomain)
     app.add_role("cite", CiteRole(), override=True)
     app.add_directive("quote", QuoteDirective)
@@ -56,6 +63,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_node(timeline)
     app.add_post_transform(FillRegisters)
     app.connect("warn-missing-reference", warn_unknown_annotation)
+    app.connect("doctree-read", note_summaries)
 
     app.add_transform(OrderNotes)
     app.add_transform(AppendWorksCited)
@@ -65,7 +73,9 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("builder-inited", check_bibfiles, priority=100)
     app.connect("config-inited", add_paths)
     app.connect("html-page-context", add_edition_context)
+    app.connect("html-page-context", add_popup_data)
     app.add_css_file("reader.css")
+    app.add_js_file("reader.js", loading_method="defer")
 
     return {
         "version": __version__,

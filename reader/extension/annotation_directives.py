@@ -69,6 +69,7 @@ class AnnotationDirective(SphinxDirective):
         anchor = anchor_of(self.kind, ident)
         box = nodes.container(classes=["reader-annotation", f"reader-{self.kind}"])
         box["ids"].append(anchor)
+        box["reader-annotation"] = (self.kind, ident)
         self.set_source_info(box)
 
         index = addnodes.index(entries=[("single", name, anchor, "main", None)])
@@ -171,3 +172,19 @@ def make_directive(kind: str) -> type[AnnotationDirective]:
         (AnnotationDirective,),
         {"kind": kind, "option_spec": {**COMMON, **EXTRA[kind]}},
     )
+
+
+def note_summaries(app: Any, doctree: nodes.document) -> None:
+    """Record each annotation's summary as printed (after smart quotes and the like)."""
+    domain = cast(AnnotationDomain, app.env.get_domain("ann"))
+    for box in doctree.findall(nodes.container):
+        if "reader-annotation" not in box:
+            continue
+        ann = domain.annotations.get(box["reader-annotation"])
+        if ann is None or ann.docname != app.env.docname:
+            continue
+        summary = " ".join(
+            p.astext() for p in box.findall(nodes.paragraph)
+            if not {"reader-annotation-head", "reader-annotation-sources"} & set(p["classes"])
+        )
+        domain.annotations[(ann.kind, ann.id)] = ann._replace(summary=summary)
