@@ -70,13 +70,11 @@ def test_notes_read_in_order_with_full_then_short_forms(fixture_book):
 
 def test_a_new_text_starts_with_full_notes_again(fixture_book):
     html = (fixture_book.html / "second.html").read_text(encoding="utf-8")
-    assert html_notes(html) == [
-        (
-            "1",
-            "Leon Trotsky, The History of the Russian Revolution, trans. Max Eastman, "
-            "3 vols. (1932), vol. 2, ch. 1.",
-        )
-    ]
+    assert html_notes(html)[0] == (
+        "1",
+        "Leon Trotsky, The History of the Russian Revolution, trans. Max Eastman, "
+        "3 vols. (1932), vol. 2, ch. 1.",
+    )
 
 
 def test_unverified_mark_is_discreet_and_marked_up(fixture_book):
@@ -179,3 +177,19 @@ def test_parallel_build_gathers_the_same_data(tmp_path):
     assert sorted(parallel.citations) == sorted(serial.citations)
     assert parallel.quotations == serial.quotations
     assert len(parallel.quotations) == 7
+
+
+def test_editors_notes_are_a_lettered_series_everywhere(fixture_book):
+    html = (fixture_book.html / "second.html").read_text(encoding="utf-8")
+    assert markers(html) == ["1", "a"]
+    assert html_notes(html)[1] == ("a", "The editors explain something here.")
+    soup = BeautifulSoup(html, "html.parser")
+    assert "reader-editors-note" in soup.select("aside.footnote")[1]["class"]
+    import zipfile
+
+    with zipfile.ZipFile(fixture_book.epub) as z:
+        xhtml = z.read(next(n for n in z.namelist() if n.endswith("second.xhtml"))).decode()
+    assert html_notes(xhtml)[1] == ("a", "The editors explain something here.")
+    flat = re.sub(r"\s+", " ", fixture_book.pdf_text())
+    assert "a The editors explain something here." in flat
+    assert "An editors’ remark.a And more text." in flat

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from reader import __version__
 from reader.builders.epub import ReaderEpubBuilder
 from reader.builders.epub_html import EpubTranslator
+from reader.builders.latex_notes import ReaderLaTeXTranslator, copy_package
 from reader.extension.annotation_directives import (
     annotation_mentions,
     make_directive,
@@ -48,6 +49,9 @@ def setup(app: Sphinx) -> ExtensionMetadata:
 
     app.add_builder(ReaderEpubBuilder, override=True)
     app.set_translator("epub", EpubTranslator)
+    app.set_translator("latex", ReaderLaTeXTranslator)
+    app.add_latex_package("readernotes")
+    app.connect("builder-inited", copy_package)
     app.add_domain(ReaderDomain)
     app.add_role("cite", CiteRole(), override=True)
     app.add_directive("quote", QuoteDirective)

@@ -184,7 +184,8 @@ def note_summaries(app: Any, doctree: nodes.document) -> None:
         if ann is None or ann.docname != app.env.docname:
             continue
         summary = " ".join(
-            p.astext() for p in box.findall(nodes.paragraph)
+            p.astext()
+            for p in box.findall(nodes.paragraph)
             if not {"reader-annotation-head", "reader-annotation-sources"} & set(p["classes"])
         )
         domain.annotations[(ann.kind, ann.id)] = ann._replace(summary=summary)

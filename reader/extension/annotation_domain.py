@@ -133,6 +133,9 @@ class AnnotationDomain(Domain):
         node: Any,
         contnode: nodes.Element,
     ) -> nodes.reference | None:
+        if typ == "anchor":  # a backlink from a register to a mention
+            docname, _, anchor = target.partition("#")
+            return make_refnode(builder, fromdocname, docname, anchor, contnode)
         ann = self.annotations.get((typ, target))
         if ann is None:
             return None

@@ -11,9 +11,9 @@ from itertools import groupby
 from typing import Any, ClassVar, cast
 
 from docutils import nodes
+from sphinx import addnodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.docutils import SphinxDirective
-from sphinx.util.nodes import make_refnode
 
 from reader.extension.annotation_directives import annotation_mentions
 from reader.extension.annotation_domain import AnnotationDomain
@@ -52,7 +52,15 @@ class FillRegisters(SphinxPostTransform):
             node.replace_self(self._timeline(domain))
 
     def _link(self, docname: str, anchor: str, text: str) -> nodes.Node:
-        return make_refnode(self.app.builder, self.env.docname, docname, anchor, nodes.Text(text))
+        """A link to an anchor in a document, resolved by the ann domain."""
+        return addnodes.pending_xref(
+            "",
+            nodes.Text(text),
+            refdomain="ann",
+            reftype="anchor",
+            reftarget=f"{docname}#{anchor}",
+            refdoc=self.env.docname,
+        )
 
     def _mentions(self, domain: AnnotationDomain, kind: str, ident: str) -> nodes.Node:
         para = nodes.paragraph(classes=["reader-mentions"])

@@ -2,7 +2,8 @@
 
 docutils numbers auto-numbered footnotes in the order they are *defined*; a
 citation note is defined where it is cited, a hand-written one where the author
-wrote its body, so the two series interleave out of order.  After docutils has
+wrote its body, so the two series interleave out of order.  Editors' notes
+(auto-symbol footnotes, ``[*]_``) form a second series, lettered a, b, c.  After docutils has
 numbered them, :class:`OrderNotes` renumbers every footnote of the text by the
 position of its first reference, and gathers the notes at the end of the text
 in that order.  The LaTeX writer prints these numbers as given, so HTML, EPUB
@@ -39,41 +40,65 @@ class OrderNotes(SphinxTransform):
         pending = take_pending_notes(self.env)
         footnotes = {
             fid: fn
-            for fn in self.document.findall(nodes.footnote)
-            if fn.get("auto") != "*"
+            for fn in [*self.document.findall(nodes.footnote), *pending]
             for fid in fn["ids"]
-        } | {fid: fn for fn in pending for fid in fn["ids"]}
+        }
         if not footnotes:
             return
 
-        order: list[nodes.footnote] = []
-        number: dict[int, str] = {}
+        # source notes are numbered 1, 2, 3; editors' notes ([*]_) lettered a, b, c
+        series: dict[bool, list[nodes.footnote]] = {False: [], True: []}
+        label: dict[int, str] = {}
+
+        def label_of(footnote: nodes.footnote) -> str:
+            if id(footnote) not in label:
+                editors = _is_editors_note(footnote)
+                series[editors].append(footnote)
+                count = len(series[editors])
+                label[id(footnote)] = _letters(count) if editors else str(count)
+            return label[id(footnote)]
+
         for ref in self.document.findall(nodes.footnote_reference):
             footnote = footnotes.get(ref.get("refid", ""))
             if footnote is None:
                 continue
-            if id(footnote) not in number:
-                number[id(footnote)] = str(len(order) + 1)
-                order.append(footnote)
             ref.clear()
-            ref += nodes.Text(number[id(footnote)])
+            ref += nodes.Text(label_of(footnote))
+            if _is_editors_note(footnote):
+                ref["classes"].append("reader-editors-note-ref")
             if _is_adjacent(ref):
                 warn("adjacent_notes", "two note markers stand side by side", ref)
         for footnote in dict.fromkeys(footnotes.values()):
-            if id(footnote) not in number:  # never referenced: docutils reports it
-                number[id(footnote)] = str(len(order) + 1)
-                order.append(footnote)
+            label_of(footnote)  # never referenced: docutils reports it
 
         notes = nodes.container(classes=["reader-notes"])
-        heading = addnodes.only(expr="html")
-        heading += nodes.rubric("Notes", "Notes", classes=["reader-notes-heading"])
-        notes += heading
-        for footnote in order:
-            if footnote.parent is not None:
-                footnote.parent.remove(footnote)
-            label = footnote.next_node(nodes.label)
-            if label is not None:
-                label.clear()
-                label += nodes.Text(number[id(footnote)])
-            notes += footnote
+        for title, editors in (("Notes", False), ("Editors' notes", True)):
+            if not series[editors]:
+                continue
+            heading = addnodes.only(expr="html")
+            heading += nodes.rubric(title, title, classes=["reader-notes-heading"])
+            notes += heading
+            for footnote in series[editors]:
+                if footnote.parent is not None:
+                    footnote.parent.remove(footnote)
+                mark = footnote.next_node(nodes.label)
+                if mark is not None:
+                    mark.clear()
+                    mark += nodes.Text(label[id(footnote)])
+                if editors:
+                    footnote["classes"].append("reader-editors-note")
+                notes += footnote
         self.document += notes
+
+
+def _is_editors_note(footnote: nodes.footnote) -> bool:
+    return footnote.get("auto") == "*"
+
+
+def _letters(n: int) -> str:
+    """a, b, ... z, aa, ab, ... for the n-th editors' note."""
+    text = ""
+    while n:
+        n, rest = divmod(n - 1, 26)
+        text = chr(ord("a") + rest) + text
+    return text
