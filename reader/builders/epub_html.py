@@ -20,7 +20,11 @@ class EpubTranslator(HTML5Translator):
     """Sphinx's HTML5 translator with EPUB structural semantics."""
 
     def starttag(
-        self, node: nodes.Element, tagname: str, suffix: str = "\n", empty: bool = False,
+        self,
+        node: nodes.Element,
+        tagname: str,
+        suffix: str = "\n",
+        empty: bool = False,
         **attributes: Any,
     ) -> str:
         epub_type = _EPUB_TYPE_OF_ROLE.get(attributes.get("role", ""))

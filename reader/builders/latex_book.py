@@ -72,6 +72,8 @@ def latex_elements(
                 metadata,
                 # Sphinx names the contents after the first toctree's caption
                 r"\addto\captionsenglish{\renewcommand{\contentsname}{Contents}}",
+                # mentions link to the registers; in print they read as plain text
+                r"\renewcommand*{\sphinxcrossref}[1]{#1}",
                 # chapter openings: the title alone, no "Chapter One"
                 r"\titleformat{\chapter}[display]{\normalfont\filcenter}{}{0pt}"
                 r"{\LARGE\itshape}[\vspace{0.5ex}\rule{0.2\textwidth}{0.4pt}]",

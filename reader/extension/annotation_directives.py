@@ -28,7 +28,7 @@ from sphinx.util.docutils import SphinxDirective
 
 from reader.extension.annotation_domain import KINDS, Annotation, AnnotationDomain, anchor_of
 from reader.extension.domain import CitationRecord, ReaderDomain
-from reader.extension.notes import known_targets, note_part
+from reader.extension.notes import end_note, known_targets, note_part
 from reader.extension.report import warn
 from reader.sources.calendar import DateError, parse_date
 from reader.sources.citations import CitationSyntaxError, parse_citations
@@ -117,7 +117,8 @@ class AnnotationDirective(SphinxDirective):
         if self.kind == "person" and (opts.get("born") or opts.get("died")):
             parts.append(f", {opts.get('born', '?').strip()}–{opts.get('died', '').strip()}")
         if self.kind == "org" and opts.get("founded"):
-            parts.append(f", {opts['founded'].strip()}–{opts.get('dissolved', '').strip()}")
+            founded, dissolved = opts["founded"].strip(), opts.get("dissolved", "").strip()
+            parts.append(f", {founded}" if founded == dissolved else f", {founded}–{dissolved}")
         if self.kind == "place" and opts.get("modern"):
             parts.append(f"; today {opts['modern'].strip()}")
         if self.kind == "event" and self.when:
@@ -161,7 +162,7 @@ class AnnotationDirective(SphinxDirective):
                     self.env.docname, self.lineno, target.key, target.locator, target.verified
                 )
             )
-        para += nodes.Text(".")
+        end_note(para)
         return para
 
 

@@ -81,9 +81,27 @@ def note_part(
     rendered: list[nodes.Node] = [nodes.Text(target.pre + " ")] if target.pre else []
     for node in render_safely(lambda: note(entry, locator), target.key, location):
         rendered.extend(_place_mark(node))
-    if rendered and isinstance(rendered[-1], nodes.Text) and rendered[-1].endswith("."):
-        rendered[-1] = nodes.Text(rendered[-1][:-1])
+    # the style ends each note with a period (inside a closing quotation mark, as
+    # CMOS has it); the caller joins parts with semicolons and closes with end_note
+    if rendered and isinstance(rendered[-1], nodes.Text):
+        last = str(rendered[-1])
+        if last.endswith(".”"):
+            rendered[-1] = nodes.Text(last[:-2] + "”")
+        elif last.endswith("."):
+            rendered[-1] = nodes.Text(last[:-1])
     return rendered
+
+
+def end_note(paragraph: nodes.Element) -> None:
+    """Close a note with a period, inside a closing quotation mark, unless it has one."""
+    text = paragraph.astext()
+    if text.endswith(("?", "!", "?”", "!”")):
+        return
+    last = paragraph.children[-1] if paragraph.children else None
+    if isinstance(last, nodes.Text) and str(last).endswith("”"):
+        paragraph.replace(last, nodes.Text(str(last)[:-1] + ".”"))
+    else:
+        paragraph += nodes.Text(".")
 
 
 def render_safely(make: Callable[[], Text], key: str, location: Any) -> list[nodes.Node]:
@@ -139,8 +157,7 @@ def make_note(
         domain.note_citation(
             CitationRecord(env.docname, lineno, target.key, target.locator, target.verified)
         )
-    if not paragraph.astext().endswith(("?", "!")):
-        paragraph += nodes.Text(".")
+    end_note(paragraph)
 
     serial = current.new_serial_number("reader-note")
     name = f"reader-note-{serial}"
