@@ -90,3 +90,43 @@ def test_registers_are_in_the_epub_and_the_pdf(fixture_book):
     ):
         assert expected in epub, expected
         assert expected in pdf, expected
+
+
+def test_timeline_is_drawn_in_the_html(fixture_book):
+    figure = soup(fixture_book, "glossary").select_one(".reader-timeline-figure svg")
+    assert figure is not None and figure["role"] == "img"
+    labels = [flat(t.get_text()) for t in figure.select("g.event text")]
+    assert labels == ["February Revolution", "October Revolution", "Trotsky's murder"]
+    assert [a["href"] for a in figure.select("a")][:1] == ["#ann-event-february-revolution"]
+    assert [flat(t.get_text()) for t in figure.select("text.year")] == [
+        "1920",
+        "1925",
+        "1930",
+        "1935",
+        "1940",
+    ]
+
+
+def test_timeline_svg_escapes_and_draws_periods():
+    from reader.extension.annotation_domain import Annotation
+    from reader.extension.timeline_svg import timeline_svg
+
+    war = Annotation(
+        "event",
+        "war",
+        "events",
+        "ann-event-war",
+        "War & <script>",
+        "",
+        "1914-07-28",
+        "1918-11-11",
+        "28 July 1914 – 11 November 1918",
+        1,
+    )
+    svg = timeline_svg([war], "events")
+    assert "<script>" not in svg and "War &amp; &lt;script&gt;" in svg
+    assert svg.count("<rect") == 1
+
+
+def test_the_epub_and_pdf_keep_the_list_not_the_picture(fixture_book):
+    assert "reader-timeline-figure" not in fixture_book.epub_text()

@@ -19,7 +19,12 @@ from reader.extension.annotation_directives import (
 )
 from reader.extension.annotation_domain import KINDS, AnnotationDomain
 from reader.extension.annotation_roles import DateRole, MentionRole, warn_unknown_annotation
-from reader.extension.annotation_transforms import FillRegisters, TimelineDirective, timeline
+from reader.extension.annotation_transforms import (
+    DrawTimeline,
+    FillRegisters,
+    TimelineDirective,
+    timeline,
+)
 from reader.extension.bibcheck import check_bibfiles
 from reader.extension.bibliography import (
     AppendWorksCited,
@@ -66,6 +71,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_node(annotation_mentions)
     app.add_node(timeline)
     app.add_post_transform(FillRegisters)
+    app.add_post_transform(DrawTimeline)
     app.connect("warn-missing-reference", warn_unknown_annotation)
     app.connect("doctree-read", note_summaries)
 

@@ -17,6 +17,7 @@ from sphinx.util.docutils import SphinxDirective
 
 from reader.extension.annotation_directives import annotation_mentions
 from reader.extension.annotation_domain import AnnotationDomain
+from reader.extension.timeline_svg import timeline_svg
 
 
 class timeline(nodes.General, nodes.Element):
@@ -101,3 +102,21 @@ class FillRegisters(SphinxPostTransform):
             item += para
             items += item
         return items
+
+
+class DrawTimeline(SphinxPostTransform):
+    """Put the SVG picture of the timeline before its list, in the HTML site."""
+
+    default_priority = 7  # after FillRegisters has made the list
+    builders = ("html", "dirhtml")
+
+    def run(self, **kwargs: Any) -> None:
+        domain = cast(AnnotationDomain, self.env.get_domain("ann"))
+        for listing in list(self.document.findall(nodes.bullet_list)):
+            if "reader-timeline" not in listing["classes"]:
+                continue
+            svg = timeline_svg(list(domain.of_kind("event")), self.env.docname)
+            if svg:
+                listing.parent.insert(
+                    listing.parent.index(listing), nodes.raw("", svg, format="html")
+                )
