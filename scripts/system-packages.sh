@@ -6,7 +6,7 @@
 set -euo pipefail
 
 want=(latexmk texlive-xetex texlive-fonts-recommended fonts-freefont-otf)
-[ "${1:-build}" = test ] && want+=(poppler-utils default-jre-headless chromium)
+[ "${1:-build}" = test ] && want+=(poppler-utils default-jre-headless chromium pandoc biber)
 
 missing=()
 for pkg in "${want[@]}"; do

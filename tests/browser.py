@@ -13,8 +13,12 @@ from pathlib import Path
 CHROMIUM = "/usr/bin/chromium"
 # as root, chromium needs --no-sandbox; the other flags stop it calling home (no network here)
 CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
 ]
 
 

@@ -32,15 +32,21 @@ def test_no_seed_sentence_in_the_sources(sources):
 def test_a_pasted_seed_sentence_is_caught(sources):
     sentence = seed_sentences()[12]
     original = next(
-        s for s in re.split(r"(?<=[.!?])\s+", (SEEDS / "000_c2bc4159fad710ca.txt").read_text())
+        s
+        for s in re.split(r"(?<=[.!?])\s+", (SEEDS / "000_c2bc4159fad710ca.txt").read_text())
         if sentence.startswith(" ".join(re.findall(r"[a-z0-9']+", s.lower()))[:30])
     )
     name = "01-february.rst"
     # pasted with a line break and an annotation role in the middle, as an annotator might
     words = original.split()
     middle = len(words) // 2
-    pasted = " ".join(words[:middle]) + "\n:person:`" + words[middle] + " <x>` " + " ".join(
-        words[middle + 1 :])
+    pasted = (
+        " ".join(words[:middle])
+        + "\n:person:`"
+        + words[middle]
+        + " <x>` "
+        + " ".join(words[middle + 1 :])
+    )
     tampered = dict(sources, **{name: sources[name] + "\n\n" + pasted + "\n"})
     assert (name, sentence) in copied_sentences(tampered)
 

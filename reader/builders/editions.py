@@ -26,6 +26,7 @@ from sphinx.util.tags import Tags
 from reader.builders.pdf import compile_pdf, require_tex
 from reader.builders.sphinx_run import BuildFailed, run_sphinx
 from reader.exports.bibtex import export_bibtex
+from reader.exports.files import export_files
 from reader.sources.bibfile import BibFileError, load_library
 
 FORMATS = ("html", "epub", "pdf", "bib")
@@ -87,6 +88,7 @@ def build_editions(
         for other in libraries[1:]:
             library.add(list(other.entries))
         export_bibtex(library, editions / "refs.bib", edition.title)
+        export_files(project, library, editions)  # refs.json, refs.ris, texts/*.bib|json
     if "epub" in wanted:
         epub = sphinx("epub") / f"{edition.basename}.epub"
         shutil.copy2(epub, editions / epub.name)

@@ -30,7 +30,7 @@ class ReaderLaTeXTranslator(LaTeXTranslator):
         if "reader-editors-note" not in node["classes"]:
             return super().visit_footnote(node)
         self.in_footnote += 1
-        self.body.append(r"\readerednote{%s}{" % node[0].astext())
+        self.body.append(r"\readerednote{" + node[0].astext() + "}{")
         return None
 
     def depart_footnote(self, node: nodes.Element) -> None:

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 
 VERBS = {
     "build": "Build the editions: HTML, EPUB, PDF and the BibTeX export.",
+    "export": "Export the works cited (BibTeX, BibLaTeX, CSL-JSON, RIS): all or one scope.",
 }
 
 
