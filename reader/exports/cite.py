@@ -27,6 +27,7 @@ from pybtex.database import parse_string
 from reader.exports.bibtex import bibtex_entries_string
 from reader.exports.values import resolve_crossref
 from reader.sources.citations import CitationTarget
+from reader.styles import plugins
 
 __all__ = ["UNVERIFIED", "CiteCommands", "cite_commands", "latex_citation", "pandoc_citation"]
 
@@ -113,15 +114,13 @@ def _pybtex_entries(entries: Sequence[Entry]) -> dict[str, PybtexEntry]:
 
 def cmos_note(targets: Sequence[CitationTarget], entries: Sequence[Entry]) -> str:
     """The full note the edition prints for these sources (CMOS), as plain text."""
-    from reader.styles.cmos import ChicagoNotesStyle
-
-    style = ChicagoNotesStyle()
+    style = plugins.style("cmos")
     known = _pybtex_entries(entries)
     parts = []
     for target in targets:
         flagged = target.locator and not target.verified
         locator = target.locator + (_MARK_HERE if flagged else "")
-        text = style.full_note(known[target.key.lower()], locator).render_as("text")
+        text = plugins.plain(style.full_note(known[target.key.lower()], locator))
         text = text.replace(_MARK_HERE, f" {UNVERIFIED}")
         text = f"{target.pre} {text}" if target.pre else text
         parts.append(text.removesuffix("."))  # one period ends the whole note

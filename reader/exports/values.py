@@ -11,15 +11,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import cache
 
 from bibtexparser.model import Entry
 from pybtex.backends import BaseBackend
 from pybtex.bibtex.utils import split_name_list
 from pybtex.database import Person
 from pybtex.exceptions import PybtexError
-from pybtex.plugin import find_plugin
 from pybtex.richtext import Text
+
+from reader.styles.plugins import backend
 
 __all__ = [
     "DateValue",
@@ -161,11 +161,9 @@ def plain(value: str) -> str:
     return " ".join(decoded.split())
 
 
-@cache
 def _text_backend() -> BaseBackend:
-    """pybtex's plain-text backend, looked up once: each look-up scans every installed
-    package's entry points (``render_as("text")`` would do so for every value)."""
-    return find_plugin("pybtex.backends", "text")()
+    """pybtex's plain-text backend, looked up once (see reader.styles.plugins)."""
+    return backend("text")
 
 
 def plain_pages(value: str) -> str:

@@ -27,6 +27,7 @@ from reader.extension.notes import bib_entries, known_targets, make_note
 from reader.extension.report import warn
 from reader.sources.citations import CitationSyntaxError, parse_citations
 from reader.sources.quotations import quotation_id
+from reader.styles.plugins import plain
 
 
 def _author_name(env: object, key: str) -> str:
@@ -38,7 +39,7 @@ def _author_name(env: object, key: str) -> str:
     name = " ".join(
         person.first_names + person.middle_names + person.prelast_names + person.last_names
     )
-    return Text.from_latex(name).render_as("text")
+    return plain(Text.from_latex(name))
 
 
 class QuoteDirective(SphinxDirective):

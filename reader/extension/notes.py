@@ -12,13 +12,13 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, cast
 
 from docutils import nodes
-from pybtex.plugin import find_plugin
 from pybtex.richtext import Text
 from pybtex.style.template import FieldIsMissing
 
 from reader.extension.domain import CitationRecord, ReaderDomain
 from reader.extension.report import warn
 from reader.sources.citations import CitationTarget
+from reader.styles import plugins
 
 if TYPE_CHECKING:
     from pybtex.database import Entry
@@ -32,15 +32,10 @@ _SEEN = "reader_seen_keys"
 
 def note_style(env: BuildEnvironment) -> Any:
     """The pybtex style of the notes, looked up once per process (plugin look-ups are slow)."""
-    cache: dict[str, Any] = _STYLE_CACHE
-    name = env.config.reader_note_style
-    if name not in cache:
-        cache[name] = find_plugin("pybtex.style.formatting", name)()
-    return cache[name]
+    return plugins.style(env.config.reader_note_style)
 
 
-_STYLE_CACHE: dict[str, Any] = {}
-BACKEND = find_plugin("pybtex.backends", "docutils")()
+BACKEND = plugins.backend("docutils")
 
 
 def bib_entries(env: BuildEnvironment) -> dict[str, Entry]:
