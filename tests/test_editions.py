@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import subprocess
 import zipfile
@@ -144,3 +145,18 @@ def test_bibtex_export_holds_every_entry_and_field(edition):
 def test_html_has_light_and_dark_theme(edition, page):
     html = (edition.html / page).read_text(encoding="utf-8")
     assert "theme-toggle" in html  # furo's light/dark/auto switch
+
+
+def test_chapter_pages_carry_citation_meta_tags(edition):
+    soup = BeautifulSoup(
+        (edition.html / f"{CHAPTER}.html").read_text(encoding="utf-8"), "html.parser"
+    )
+    meta = {tag["name"]: tag["content"] for tag in soup.select("meta[name^=citation_]")}
+    assert meta["citation_title"] == "February 1917 and the soviets"
+    assert meta["citation_inbook_title"] == "Why the Russian Revolution Failed"
+    assert meta["citation_publication_date"] == "2026"
+    data = json.loads(soup.select_one("#reader-citations").string)
+    assert (
+        "@incollection{why-the-russian-revolution-failed:01-february"
+        in (data["reader-text"]["bibtex"])
+    )

@@ -32,6 +32,7 @@ from reader.extension.bibliography import (
     WorksCitedDirective,
     works_cited,
 )
+from reader.extension.cite_panel import add_cite_data, coins, skip_node, visit_coins_html
 from reader.extension.directives import QuoteDirective
 from reader.extension.domain import ReaderDomain
 from reader.extension.editions import add_edition_context, add_paths
@@ -84,6 +85,16 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("config-inited", add_paths)
     app.connect("html-page-context", add_edition_context)
     app.connect("html-page-context", add_popup_data)
+    app.connect("html-page-context", add_cite_data)
+    app.add_node(
+        coins,
+        html=(visit_coins_html, None),
+        epub=(skip_node, None),
+        latex=(skip_node, None),
+        text=(skip_node, None),
+        man=(skip_node, None),
+        texinfo=(skip_node, None),
+    )
     app.add_css_file("reader.css")
     app.add_js_file("reader.js", loading_method="defer")
 

@@ -23,12 +23,15 @@ from __future__ import annotations
 from typing import Any, ClassVar, cast
 
 from docutils import nodes
+from pybtex.richtext import Text
 from sphinx.transforms import SphinxTransform
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.docutils import SphinxDirective
 
+from reader.extension.cite_panel import coins, coins_kev
 from reader.extension.domain import ReaderDomain
 from reader.extension.notes import bib_entries, note_style, render_safely
+from reader.styles.plugins import plain
 
 SCOPES = ("text", "edition", "cited", "all")
 
@@ -94,10 +97,39 @@ class FillWorksCited(SphinxPostTransform):
             for entry in style.sort([entries[k] for k in keys if k in entries]):
                 paragraph = nodes.paragraph(classes=["reader-bib-entry"])
                 paragraph["ids"].append(nodes.make_id(f"bib-{entry.key}"))
+                paragraph["reader-key"] = entry.key
                 paragraph.extend(
                     render_safely(lambda e=entry: style.format_entry("", e).text, entry.key, node)
                 )
+                paragraph += _coins(entry)
                 listing += paragraph
             if not keys:
                 listing += nodes.paragraph(text="No works are cited here.")
             node.replace_self(listing)
+
+
+_COINS_FIELDS = (
+    "title",
+    "journal",
+    "booktitle",
+    "year",
+    "publisher",
+    "address",
+    "volume",
+    "pages",
+    "url",
+)
+
+
+def _coins(entry: Any) -> coins:
+    """The COinS span of a pybtex entry, its LaTeX decoded to plain text."""
+    fields = {
+        name: plain(Text.from_latex(entry.fields[name]))
+        for name in _COINS_FIELDS
+        if name in entry.fields
+    }
+    if "url" in entry.fields:
+        fields["url"] = entry.fields["url"]  # a URL is not LaTeX
+    people = entry.persons.get("author") or entry.persons.get("editor") or []
+    authors = [plain(Text.from_latex(str(person))) for person in people]
+    return coins(kev=coins_kev(fields, entry.type.lower(), authors))

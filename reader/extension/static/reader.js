@@ -127,3 +127,113 @@
     document.addEventListener("DOMContentLoaded", init);
   } else { init(); }
 })();
+
+/* The Cite panel: a Cite button on the text, each quotation and each entry of a
+   list of works opens a dialog with the CMOS note, BibTeX and CSL-JSON (and, for
+   a quotation, LaTeX and pandoc commands with the locator), each with a copy
+   button.  A native <dialog>: keyboard, Escape and touch work; no network. */
+(function () {
+  "use strict";
+  var FORMS = [
+    ["note", "Note (Chicago)"], ["bibtex", "BibTeX"], ["csl", "CSL-JSON"],
+    ["latex", "LaTeX (biblatex)"], ["pandoc", "pandoc / Markdown"]
+  ];
+  var data = {}, dialog = null, opener = null;
+
+  function copy(text, button) {
+    function done(ok) {
+      var old = button.dataset.label || button.textContent;
+      button.dataset.label = old;
+      button.textContent = ok ? "Copied" : "Select and copy";
+      setTimeout(function () { button.textContent = old; }, 1500);
+    }
+    if (navigator.clipboard && window.isSecureContext) {
+      navigator.clipboard.writeText(text).then(function () { done(true); },
+                                               function () { done(fallback(text)); });
+    } else { done(fallback(text)); }
+  }
+
+  function fallback(text) {
+    var area = document.createElement("textarea");
+    area.value = text; area.setAttribute("readonly", "");
+    area.style.position = "fixed"; area.style.opacity = "0";
+    document.body.appendChild(area); area.select();
+    var ok = false;
+    try { ok = document.execCommand("copy"); } catch (e) { ok = false; }
+    area.remove();
+    return ok;
+  }
+
+  function makeDialog() {
+    dialog = document.createElement("dialog");
+    dialog.id = "reader-cite-dialog";
+    dialog.setAttribute("aria-labelledby", "reader-cite-title");
+    dialog.addEventListener("close", function () { if (opener) { opener.focus(); } });
+    dialog.addEventListener("click", function (e) { if (e.target === dialog) { dialog.close(); } });
+    document.body.appendChild(dialog);
+  }
+
+  function open(item, button) {
+    opener = button;
+    dialog.replaceChildren();
+    var head = document.createElement("div");
+    head.className = "reader-cite-head";
+    var title = document.createElement("h2");
+    title.id = "reader-cite-title";
+    title.textContent = "Cite " + item.label;
+    var close = document.createElement("button");
+    close.type = "button"; close.className = "reader-cite-close"; close.textContent = "Close";
+    close.addEventListener("click", function () { dialog.close(); });
+    head.appendChild(title); head.appendChild(close);
+    dialog.appendChild(head);
+    FORMS.forEach(function (form) {
+      var text = item[form[0]];
+      if (!text) { return; }
+      var section = document.createElement("section");
+      section.className = "reader-cite-form";
+      section.dataset.form = form[0];
+      var label = document.createElement("h3");
+      label.textContent = form[1];
+      var pre = document.createElement("pre");
+      pre.textContent = text;
+      pre.tabIndex = 0;
+      var button = document.createElement("button");
+      button.type = "button"; button.className = "reader-cite-copy";
+      button.textContent = "Copy " + form[1];
+      button.addEventListener("click", function () { copy(text, button); });
+      section.appendChild(label); section.appendChild(button); section.appendChild(pre);
+      dialog.appendChild(section);
+    });
+    dialog.showModal();
+    close.focus();
+  }
+
+  function addButton(key, item) {
+    var target = key === "reader-text"
+      ? document.querySelector("article h1, .body h1, main h1")
+      : document.getElementById(key);
+    if (!target) { return; }
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "reader-cite-button";
+    button.setAttribute("aria-haspopup", "dialog");
+    button.textContent = "Cite";
+    button.title = "Cite " + item.label;
+    button.dataset.cite = key;
+    button.addEventListener("click", function () { open(item, button); });
+    if (key === "reader-text") { target.insertAdjacentElement("afterend", button); }
+    else { target.appendChild(button); }
+  }
+
+  function init() {
+    var el = document.getElementById("reader-citations");
+    if (!el) { return; }
+    try { data = JSON.parse(el.textContent); } catch (e) { return; }
+    makeDialog();
+    Object.keys(data).forEach(function (key) { addButton(key, data[key]); });
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", init);
+  } else { init(); }
+})();
