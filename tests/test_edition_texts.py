@@ -32,3 +32,32 @@ def test_every_chapter_is_in_the_contents():
     index = (ROOT / "source_texts" / "index.rst").read_text(encoding="utf-8")
     for path in CHAPTERS:
         assert re.search(rf"^\s+{re.escape(path.stem)}\s*$", index, re.M), path.stem
+
+
+def test_unverified_locators_are_counted_and_explained(capsys):
+    """Every unverified locator's entry says in its note what was not verified."""
+    from reader.sources.bibfile import load_library
+    from reader.sources.texts import scan_book
+
+    book = scan_book(ROOT / "source_texts")
+    notes = {
+        entry.key: entry.fields_dict["note"].value if "note" in entry.fields_dict else ""
+        for entry in load_library(ROOT / "refs.bib").entries
+    }
+    unverified = [
+        (text.docname, citation.line, target.key, target.locator)
+        for text in book.texts.values()
+        for citation in text.citations
+        for target in citation.targets
+        if target.locator and not target.verified
+    ]
+    with capsys.disabled():
+        print(f"\nunverified locators: {len(unverified)}")
+        for docname, line, key, locator in unverified:
+            print(f"  {docname}.rst:{line}: {key} {{?{locator}}}")
+    assert unverified, "the edition marks its unverified locators"
+    for docname, line, key, _ in unverified:
+        note = notes[key].lower()
+        assert "not verified" in note or "unverified" in note or "not seen" in note, (
+            f"{docname}.rst:{line}: the note of {key} does not say what is unverified"
+        )
