@@ -73,7 +73,7 @@ def test_timeline_is_in_date_order(fixture_book):
         flat(li.get_text()) for li in soup(fixture_book, "glossary").select(".reader-timeline li")
     ]
     assert items == [
-        "23 February [8 March] 1917 – 3 March [16 March] 1917 — February Revolution",
+        "23 February [8 March] 1917 – 3 March [16 March] 1917 — February Revolution — in A Text",
         "25 October [7 November] 1917 — October Revolution",
         "20 August 1940 — Trotsky's murder",
     ]

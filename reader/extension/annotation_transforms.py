@@ -70,23 +70,29 @@ class FillRegisters(SphinxPostTransform):
             para += nodes.emphasis("Not mentioned in the texts.", "Not mentioned in the texts.")
             return para
         para += nodes.emphasis("Mentioned in: ", "Mentioned in: ")
+        para.extend(self._mention_links(mentions))
+        para += nodes.Text(".")
+        return para
+
+    def _mention_links(self, mentions: list[Any]) -> list[nodes.Node]:
+        """Links to *mentions*, by text: its title, or numbers when it has several."""
+        links: list[nodes.Node] = []
         for n, (docname, group) in enumerate(groupby(mentions, key=lambda m: m.docname)):
             if n:
-                para += nodes.Text("; ")
+                links.append(nodes.Text("; "))
             here = list(group)
             title = _title(self.env, docname)
             if len(here) == 1:
-                para += self._link(docname, here[0].anchor, title)
-            else:  # the title as text, each mention a numbered link, so each is linked once
-                para += nodes.Text(title)
-                para += nodes.Text(" (")
-                for i, mention in enumerate(here, 1):
-                    if i > 1:
-                        para += nodes.Text(", ")
-                    para += self._link(docname, mention.anchor, str(i))
-                para += nodes.Text(")")
-        para += nodes.Text(".")
-        return para
+                links.append(self._link(docname, here[0].anchor, title))
+                continue
+            # the title as text, each mention a numbered link, so each is linked once
+            links.append(nodes.Text(f"{title} ("))
+            for i, mention in enumerate(here, 1):
+                if i > 1:
+                    links.append(nodes.Text(", "))
+                links.append(self._link(docname, mention.anchor, str(i)))
+            links.append(nodes.Text(")"))
+        return links
 
     def _timeline(self, domain: AnnotationDomain) -> nodes.Node:
         events = sorted(
@@ -99,6 +105,10 @@ class FillRegisters(SphinxPostTransform):
             para += nodes.strong(event.when, event.when)
             para += nodes.Text(" — ")
             para += self._link(event.docname, event.anchor, event.name)
+            mentions = domain.mentions_of("event", event.id)
+            if mentions:
+                para += nodes.Text(" — in ")
+                para.extend(self._mention_links(mentions))
             item += para
             items += item
         return items
