@@ -5,7 +5,8 @@
     _build/html/index.html                 the site (links to the files below)
     _build/editions/<basename>.pdf
     _build/editions/<basename>.epub
-    _build/editions/refs.bib               the BibTeX export
+    _build/editions/refs.bib               the BibTeX export (refs.json, refs.ris too)
+    _build/editions/texts/<text>.bib|json  what each text cites
 
 Doctrees live in ``_build/doctrees/<builder>``, outside every output folder
 (the EPUB builder would otherwise pack them).
@@ -16,41 +17,18 @@ from __future__ import annotations
 import shutil
 import sys
 from collections.abc import Iterable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
-
-from sphinx.config import eval_config_file
-from sphinx.util.tags import Tags
 
 from reader.builders.pdf import compile_pdf, require_tex
 from reader.builders.sphinx_run import BuildFailed, run_sphinx
 from reader.exports.bibtex import export_bibtex
+from reader.exports.edition import EditionInfo
 from reader.exports.files import export_files
 from reader.sources.bibfile import BibFileError, load_library
 
 FORMATS = ("html", "epub", "pdf", "bib")
 EDITIONS = "editions"
-
-
-@dataclass(frozen=True)
-class Edition:
-    """What the build needs to know from conf.py."""
-
-    project: Path
-    title: str
-    basename: str
-    bibfiles: tuple[Path, ...]
-
-    @classmethod
-    def from_conf(cls, project: Path) -> Edition:
-        config = eval_config_file(project / "conf.py", Tags())
-        return cls(
-            project=project,
-            title=config["project"],
-            basename=config.get("reader_edition_basename", "reader"),
-            bibfiles=tuple(project / name for name in config.get("bibtex_bibfiles", [])),
-        )
 
 
 def build_editions(
@@ -65,7 +43,7 @@ def build_editions(
     unknown = wanted - set(FORMATS)
     if unknown:
         raise BuildFailed(f"unknown format(s) {sorted(unknown)}: choose from {FORMATS}")
-    edition = Edition.from_conf(project)
+    edition = EditionInfo.from_conf(project)
     out = project / "_build"
     editions = out / EDITIONS
     editions.mkdir(parents=True, exist_ok=True)

@@ -19,6 +19,7 @@ from pybtex.database import Person
 from pybtex.exceptions import PybtexError
 from pybtex.richtext import Text
 
+from reader.sources.bibfile import concatenation_parts
 from reader.styles.plugins import backend
 
 __all__ = [
@@ -119,22 +120,7 @@ def raw_text(value: str) -> str:
     """
     if "#" not in value:
         return value
-    parts, depth, quoted, start, escaped = [], 0, False, 0, False
-    for index, char in enumerate(value):
-        if escaped:
-            escaped = False
-        elif char == "\\":
-            escaped = True
-        elif char == "{":
-            depth += 1
-        elif char == "}":
-            depth -= 1
-        elif char == '"' and depth == 0:
-            quoted = not quoted
-        elif char == "#" and depth == 0 and not quoted:
-            parts.append(value[start:index])
-            start = index + 1
-    parts.append(value[start:])
+    parts = concatenation_parts(value)
     if len(parts) == 1:
         return value
     return "".join(_unenclose(part.strip()) for part in parts)

@@ -291,15 +291,16 @@ def _expand_macros(value: str, macros: dict[str, str]) -> str:
     """*value* with each concatenated part that names a macro replaced by its value."""
     if "#" not in value:  # the common case; it also expands @string{b = a}
         return macros.get(value.strip().lower(), value)
-    parts = _concatenation_parts(value)
+    parts = concatenation_parts(value)
     expanded = [macros.get(part.strip().lower(), part.strip()) for part in parts]
     if expanded == [part.strip() for part in parts]:
         return value
     return " # ".join(expanded)
 
 
-def _concatenation_parts(value: str) -> list[str]:
-    """Split a raw value at the ``#`` outside braces and quotes."""
+def concatenation_parts(value: str) -> list[str]:
+    """Split a raw value at the ``#`` outside braces and quotes (as BibTeX reads it:
+    a backslash escapes nothing)."""
     parts, depth, quoted, start = [], 0, False, 0
     for index, char in enumerate(value):
         if char == "{":
