@@ -78,7 +78,8 @@ def latex_elements(
                 r"\titleformat{\chapter}[display]{\normalfont\filcenter}{}{0pt}"
                 r"{\LARGE\itshape}[\vspace{0.5ex}\rule{0.2\textwidth}{0.4pt}]",
                 r"\titlespacing*{\chapter}{0pt}{1.5in}{0.6in}",
-                r"\setcounter{secnumdepth}{0}",  # chapters numbered (in the contents), sections not
+                # no numbers: in LaTeX the front and back matter are chapters too
+                r"\setcounter{secnumdepth}{-1}",
                 r"\renewcommand{\chaptermark}[1]{\markboth{#1}{#1}}",
                 r"\renewcommand{\sectionmark}[1]{\markright{#1}}",
                 # running heads: book title on the left page, chapter on the right
