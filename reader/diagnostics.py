@@ -128,6 +128,53 @@ CODES: dict[str, Code] = {
             "a locator has not been checked against a source",
             "Check the page or chapter in an edition you have seen, then drop the '?'.",
         ),
+        # The codes below are found by `reader check` (reader/checks/), not by the build.
+        Code(
+            "bib_unsafe_url",
+            "error",
+            "a URL in refs.bib is not http, https or doi",
+            "Give the web address with https:// (or http://), or a DOI; never "
+            "javascript:, data: or file: links, which the HTML would make clickable.",
+        ),
+        Code(
+            "bib_uncited",
+            "warning",
+            "an entry of refs.bib is cited nowhere",
+            "Cite it in a text or an annotation's :sources:, or remove it from refs.bib.",
+        ),
+        Code(
+            "locator_malformed",
+            "warning",
+            "a locator does not follow the note style",
+            "Write 'p. 12', 'pp. 40–44' (en dash), 'vol. 1, ch. 7': see the locator "
+            "rules in docs/annotators-guide.md.",
+        ),
+        Code(
+            "annotation_unused",
+            "warning",
+            "an annotation is mentioned nowhere",
+            "Mention it in a text with its role (:person:`Name <id>`) or remove it.",
+        ),
+        Code(
+            "note_ibid",
+            "warning",
+            "'ibid.' or 'op. cit.' in a text or note",
+            "Cite the work with :cite: instead: the notes are generated, and short notes "
+            "replace ibid. (CMOS 18 discourages it).",
+        ),
+        Code(
+            "ref_broken",
+            "error",
+            "an internal reference or toctree entry leads nowhere",
+            "Correct the document name, create the text, or add it to a toctree "
+            "(index.rst) or mark it :orphan:.",
+        ),
+        Code(
+            "todo_marker",
+            "warning",
+            "a TODO marker is left in the sources",
+            "Replace the placeholder with the real text or value, then remove 'TODO'.",
+        ),
     ]
 }
 

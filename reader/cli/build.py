@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 
 from reader.builders.editions import FORMATS, build_editions
 from reader.builders.sphinx_run import BuildFailed
+from reader.cli.options import add_project_option, add_traceback_option
 
 
 def add_parser(parser: argparse.ArgumentParser) -> None:
@@ -19,14 +19,9 @@ def add_parser(parser: argparse.ArgumentParser) -> None:
         dest="formats",
         help="build only this format (repeatable); default: all of them",
     )
-    parser.add_argument(
-        "--project",
-        type=Path,
-        default=Path.cwd(),
-        help="folder with conf.py, refs.bib and source_texts/ (default: here)",
-    )
+    add_project_option(parser)
     parser.add_argument("--quiet", "-q", action="store_true", help="print only problems")
-    parser.add_argument("--traceback", action="store_true", help="show tracebacks of crashes")
+    add_traceback_option(parser)
 
 
 def run(args: argparse.Namespace) -> int:

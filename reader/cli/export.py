@@ -20,6 +20,8 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from reader.cli.options import add_project_option, add_traceback_option
+
 if TYPE_CHECKING:
     from reader.exports.scopes import Selection, Sources
 
@@ -52,13 +54,8 @@ def add_parser(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "-o", "--output", type=Path, metavar="FILE", help="write to FILE (default: stdout)"
     )
-    parser.add_argument(
-        "--project",
-        type=Path,
-        default=Path.cwd(),
-        help="folder with conf.py, refs.bib and source_texts/ (default: here)",
-    )
-    parser.add_argument("--traceback", action="store_true", help="show tracebacks of crashes")
+    add_project_option(parser)
+    add_traceback_option(parser)
 
 
 def run(args: argparse.Namespace) -> int:

@@ -10,6 +10,10 @@ from collections.abc import Sequence
 VERBS = {
     "build": "Build the editions: HTML, EPUB, PDF and the BibTeX export.",
     "export": "Export the works cited (BibTeX, BibLaTeX, CSL-JSON, RIS): all or one scope.",
+    "check": "Check the sources (texts, annotations, refs.bib) without building: every problem.",
+    "serve": "Preview the HTML site on localhost, rebuilt on every save.",
+    "stats": "Count words, notes, citations, quotations and annotations, text by text.",
+    "new": "Start a new text or annotation from a template that passes the checks.",
 }
 
 

@@ -384,6 +384,24 @@ def _plain_inline(text: str) -> str:
     return _normalise(text)
 
 
+def toc_target(raw: str, here: str, is_glob: bool) -> tuple[str, bool] | None:
+    """The docname a toctree line names (relative to the folder *here*), and whether it
+    is a glob pattern; None for blank lines, comments, ``self`` and external links."""
+    entry = raw.strip()
+    if not entry or entry.startswith(".."):
+        return None
+    link = re.search(r"<([^<>]+)>$", entry)
+    target = link[1].strip() if link else entry
+    if target == "self" or "://" in target or target.startswith("mailto:"):
+        return None
+    target = target.removesuffix(".rst")
+    if target.startswith("/"):
+        name = target.lstrip("/")
+    else:
+        name = posixpath.normpath(posixpath.join(here, target))
+    return name, is_glob and not link and any(c in target for c in "*?[")
+
+
 def _toctrees(lines: list[str], visible: list[str], docname: str) -> list[Toctree]:
     """The toctrees of a text, their entries made docnames relative to the source folder."""
     toctrees = []
@@ -396,19 +414,308 @@ def _toctrees(lines: list[str], visible: list[str], docname: str) -> list[Toctre
         glob = "glob" in options
         entries = []
         for raw in body:
-            entry = raw.strip()
-            if not entry or entry.startswith(".."):
-                continue
-            link = re.search(r"<([^<>]+)>$", entry)
-            target = link[1].strip() if link else entry
-            if target == "self" or "://" in target or target.startswith("mailto:"):
-                continue
-            target = target.removesuffix(".rst")
-            if target.startswith("/"):
-                name = target.lstrip("/")
-            else:
-                name = posixpath.normpath(posixpath.join(here, target))
-            glob_entry = glob and not link and any(c in target for c in "*?[")
-            entries.append(("*" if glob_entry else "") + name)
+            target = toc_target(raw, here, glob)
+            if target is not None:
+                entries.append(("*" if target[1] else "") + target[0])
         toctrees.append(Toctree(options.get("caption", (0, ""))[1].strip(), tuple(entries)))
     return toctrees
+
+
+# ------------------------------------------- annotations, mentions, dates, references
+#
+# What ``reader check`` and ``reader stats`` need beyond citations and quotations:
+# the annotation directives of the register pages (with the line of each option),
+# the mention roles, ``:date:`` and ``:doc:`` roles, and the footnotes, each with its
+# 1-based line.  Added functions only: scan_book and scan_text are unchanged.
+
+#: The kinds of annotation, each a directive and a role (reader.extension's KINDS).
+ANNOTATION_KINDS = ("person", "gloss", "place", "org", "event")
+
+_INLINE_ROLE = re.compile(
+    r"(?<![\w`\\]):(?P<role>person|gloss|place|org|event|date|doc|ref)"
+    r":`(?P<body>(?:[^`\\]|\\.)*)`(?!`)"
+)
+_EXPLICIT_TITLE = re.compile(r"^(?P<title>.+?)\s*<(?P<target>[^<>]*)>$", re.DOTALL)
+_FOOTNOTE_DEFINITION = re.compile(r"^[ \t]*\.\.[ \t]+\[(?P<label>#[\w-]*|\*|\d+)\](?:[ \t]|$)")
+_LABEL_DEFINITION = re.compile(r"^[ \t]*\.\.[ \t]+_(?P<label>[^:`]+|`[^`]+`):[ \t]*$")
+_ORPHAN = re.compile(r"^:orphan:[ \t]*$")
+
+
+@dataclass(frozen=True)
+class DirectiveOption:
+    """One ``:name: value`` option of a directive, at its 1-based line."""
+
+    name: str
+    value: str  # continuation lines joined with one space
+    line: int
+
+
+@dataclass(frozen=True)
+class AnnotationDefinition:
+    """A ``.. person:: id`` (or gloss, place, org, event) directive on a register page."""
+
+    docname: str
+    line: int
+    kind: str
+    id: str
+    options: tuple[DirectiveOption, ...]
+    summary: str  # the content, whitespace runs made one space
+    summary_line: int  # where the content starts (the directive's line if none)
+    sources: Citation | None = None  # the :sources: option read as a citation
+
+    def option(self, name: str) -> DirectiveOption | None:
+        """The option *name* (the last, if given twice), or None."""
+        found = [option for option in self.options if option.name == name]
+        return found[-1] if found else None
+
+
+@dataclass(frozen=True)
+class RoleUse:
+    """One inline role: a mention (``:person:`Trotsky <trotsky>```), ``:date:``,
+    ``:doc:`` or ``:ref:``.  ``target`` is the id, date, document or label; for
+    ``:doc:`` it is made a docname relative to the source folder."""
+
+    docname: str
+    line: int
+    role: str
+    title: str
+    target: str
+
+
+@dataclass(frozen=True)
+class Footnote:
+    """A footnote definition: ``.. [#]`` (numbered), ``.. [*]`` (editors' note)."""
+
+    docname: str
+    line: int
+    label: str
+
+    @property
+    def editors(self) -> bool:
+        return self.label == "*"
+
+
+@dataclass(frozen=True)
+class Markup:
+    """The markup of one text that scan_text does not read, with the text's lines."""
+
+    docname: str
+    path: Path
+    lines: tuple[str, ...]  # as written
+    visible: tuple[str, ...]  # comments, literal blocks and inline literals blanked
+    definitions: tuple[AnnotationDefinition, ...]
+    roles: tuple[RoleUse, ...]
+    footnotes: tuple[Footnote, ...]
+    labels: tuple[str, ...]  # explicit targets (``.. _label:``), lower-cased
+    orphan: bool  # the text says ``:orphan:``: it belongs in no toctree
+
+    def uses(self, *roles: str) -> list[RoleUse]:
+        """The uses of the given roles, in the order of the text."""
+        return [use for use in self.roles if use.role in roles]
+
+    @property
+    def mentions(self) -> list[RoleUse]:
+        """The mentions of annotations (the roles named after a kind)."""
+        return self.uses(*ANNOTATION_KINDS)
+
+
+def read_lines(path: Path) -> list[str]:
+    """The lines of a text as scan_text reads them (BOM and CR removed)."""
+    raw = Path(path).read_bytes().decode("utf-8-sig", errors="replace")
+    return raw.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+
+
+def scan_markup(path: Path, docname: str) -> Markup:
+    """Read one text's annotation definitions, roles, footnotes and labels."""
+    lines = read_lines(path)
+    visible = _mask(lines)
+    return Markup(
+        docname=docname,
+        path=Path(path),
+        lines=tuple(lines),
+        visible=tuple(visible),
+        definitions=tuple(_definitions(lines, visible, docname)),
+        roles=tuple(_inline_roles(visible, docname)),
+        footnotes=tuple(
+            Footnote(docname, index + 1, match["label"])
+            for index, line in enumerate(visible)
+            if (match := _FOOTNOTE_DEFINITION.match(line))
+        ),
+        labels=tuple(
+            match["label"].strip("`").strip().lower()
+            for line in visible
+            if (match := _LABEL_DEFINITION.match(line))
+        ),
+        orphan=any(_ORPHAN.match(line) for line in lines[:20]),
+    )
+
+
+def split_role_title(body: str) -> tuple[str, str]:
+    """``Trotsky <trotsky>`` -> (title, target); ``trotsky`` -> (trotsky, trotsky)."""
+    body = _normalise(body)
+    match = _EXPLICIT_TITLE.match(body)
+    if match and match["target"].strip():
+        return match["title"].strip(), match["target"].strip()
+    return body, body
+
+
+def _inline_roles(visible: list[str], docname: str) -> list[RoleUse]:
+    """Every mention, ``:date:``, ``:doc:`` and ``:ref:`` role, at the line it starts."""
+    joined = "\n".join(visible)
+    here = posixpath.dirname(docname)
+    uses = []
+    line, counted = 1, 0  # the line number at offset `counted`, counted on as we go
+    for match in _INLINE_ROLE.finditer(joined):
+        line += joined.count("\n", counted, match.start())
+        counted = match.start()
+        title, target = split_role_title(match["body"])
+        role = match["role"]
+        if role == "doc":
+            target = target.removesuffix(".rst")
+            target = (
+                target.lstrip("/")
+                if target.startswith("/")
+                else posixpath.normpath(posixpath.join(here, target))
+            )
+        elif role == "ref":
+            target = target.lower()
+        uses.append(RoleUse(docname, line, role, title, target))
+    return uses
+
+
+def _directive_block(lines: list[str], start: int) -> tuple[list[DirectiveOption], int, list[str]]:
+    """Options (with 1-based lines), index of the first content line, content lines."""
+    indent = _indent(lines[start])
+    end = _block_end(lines, start, indent)
+    options: list[DirectiveOption] = []
+    index = start + 1
+    while index < end and lines[index].strip():
+        option = _OPTION.match(lines[index])
+        if option:
+            options.append(
+                DirectiveOption(option["name"].strip(), option["value"] or "", index + 1)
+            )
+        elif options:  # a continuation of the option's value
+            last = options[-1]
+            options[-1] = replace(last, value=f"{last.value} {lines[index].strip()}".strip())
+        else:
+            break  # content without a blank line before it
+        index += 1
+    while index < end and not lines[index].strip():
+        index += 1
+    body = lines[index:end]
+    while body and not body[-1].strip():
+        body.pop()
+    return [replace(o, value=o.value.strip()) for o in options], index, body
+
+
+def _definitions(lines: list[str], visible: list[str], docname: str) -> list[AnnotationDefinition]:
+    """Every annotation directive of the text."""
+    found = []
+    for index, line in enumerate(visible):
+        directive = _DIRECTIVE.match(line)
+        if not directive or directive["name"] not in ANNOTATION_KINDS:
+            continue
+        options, body_start, body = _directive_block(lines, index)
+        sources = next((o for o in reversed(options) if o.name == "sources"), None)
+        citation = (
+            _citation(docname, sources.line, sources.value, False)
+            if sources is not None and sources.value
+            else None
+        )
+        found.append(
+            AnnotationDefinition(
+                docname=docname,
+                line=index + 1,
+                kind=directive["name"],
+                id=directive["arg"].strip(),
+                options=tuple(options),
+                summary=_normalise(" ".join(body)),
+                summary_line=body_start + 1 if body else index + 1,
+                sources=citation,
+            )
+        )
+    return found
+
+
+# Blocks whose content is no prose of the text: skipped when words are counted.
+_PROSE_DIRECTIVES = frozenset({"quote", *ANNOTATION_KINDS, "note", "epigraph", "rubric"})
+_CITE_OR_FOOTNOTE = re.compile(r"(?:\\ )?(?::cite:`[^`]*`|\[(?:#[\w-]*|\*|\d+)\]_)")
+_ANY_ROLE = re.compile(r":[\w.+-]+:`((?:[^`\\]|\\.)*)`")
+_HYPERLINK = re.compile(r"`([^`<]*?)\s*<[^`>]*>`__?")
+_WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
+
+
+def prose_words(markup: Markup) -> int:
+    """The words of the text's prose: titles, paragraphs, quotations and annotation
+    summaries; without markup, notes (footnote bodies), options and toctrees."""
+    visible = list(markup.visible)
+    kept: list[str] = []
+    index = 0
+    while index < len(visible):
+        line = visible[index]
+        directive = _DIRECTIVE.match(line)
+        if directive and directive["name"] in _PROSE_DIRECTIVES:
+            _options, body_start, _body = _directive_block(visible, index)
+            index = max(body_start, index + 1)  # the content is prose, the options not
+            continue
+        if directive or _EXPLICIT.match(line):
+            # other directives, footnotes, targets, substitutions: no prose of the text
+            index = max(_block_end(visible, index, _indent(line)), index + 1)
+            continue
+        if not (_ADORNMENT.fullmatch(line.strip()) or _OPTION.match(line) or _ORPHAN.match(line)):
+            kept.append(line)
+        index += 1
+    text = "\n".join(kept)
+    text = _CITE_OR_FOOTNOTE.sub("", text)
+    text = _HYPERLINK.sub(r"\1", text)
+    text = _ANY_ROLE.sub(lambda m: split_role_title(m[1])[0], text)
+    return len(_WORD.findall(text))
+
+
+@dataclass(frozen=True)
+class TocEntry:
+    """One entry of a ``.. toctree::``, at its line; ``target`` is a docname relative to
+    the source folder (a glob pattern if ``glob``)."""
+
+    docname: str
+    line: int
+    target: str
+    glob: bool
+    caption: str
+
+
+def toctree_entries(markup: Markup) -> list[TocEntry]:
+    """Every entry of every toctree of the text, read as :func:`_toctrees` reads them."""
+    found: list[TocEntry] = []
+    lines = list(markup.lines)
+    here = posixpath.dirname(markup.docname)
+    for index, line in enumerate(markup.visible):
+        directive = _DIRECTIVE.match(line)
+        if not directive or directive["name"] != "toctree":
+            continue
+        options, body_start, body = _directive_block(lines, index)
+        caption = next((o.value for o in options if o.name == "caption"), "")
+        is_glob = any(o.name == "glob" for o in options)
+        for row, raw in enumerate(body):
+            target = toc_target(raw, here, is_glob)
+            if target is not None:
+                name, glob = target
+                found.append(TocEntry(markup.docname, body_start + row + 1, name, glob, caption))
+    return found
+
+
+__all__ += [
+    "ANNOTATION_KINDS",
+    "AnnotationDefinition",
+    "DirectiveOption",
+    "Footnote",
+    "Markup",
+    "RoleUse",
+    "prose_words",
+    "read_lines",
+    "scan_markup",
+    "split_role_title",
+    "TocEntry",
+    "toctree_entries",
+]

@@ -1,0 +1,172 @@
+"""``reader stats`` counts the check project right; ``reader new`` makes what checks and builds."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from reader.checks.registers import OPTIONS, REGISTERS
+from reader.cli.main import main
+from reader.cli.new import PLACEHOLDER_DATE, annotation_source, title_from_name
+from reader.extension.annotation_directives import COMMON, EXTRA
+from reader.extension.annotation_domain import KINDS
+from reader.sources.texts import ANNOTATION_KINDS
+from tests.conftest import run_reader
+
+CHECK_ROOT = Path(__file__).parent / "roots" / "check"
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    return Path(shutil.copytree(CHECK_ROOT, tmp_path / "book"))
+
+
+def reader_json(*args: str, capsys: pytest.CaptureFixture[str]) -> object:
+    assert main(list(args)) in (0, 1)
+    return json.loads(capsys.readouterr().out)
+
+
+# ---------------------------------------------------------------------- stats
+
+
+def test_stats_of_the_check_project(project, capsys):
+    figures = reader_json("stats", "--project", str(project), "--format", "json", capsys=capsys)
+    texts = {row["docname"]: row for row in figures["texts"]}
+    assert list(texts) == [
+        "index", "first", "second", "people", "glossary", "places", "organisations", "events",
+        "bibliography",
+    ]  # fmt: skip
+    # "The First" 2 + first paragraph 15 + second 16 (":doc:`second`" is one word) + quote 4
+    assert texts["first"] == {
+        "docname": "first",
+        "title": "The First",
+        "chapter": 1,
+        "words": 37,
+        "notes": 4,  # two :cite: roles, the quotation, one [#] note
+        "editors_notes": 1,
+        "citations": 4,
+        "quotations": {"verified": 1, "unverified": 0},
+        "mentions": 5,
+    }
+    assert texts["people"]["words"] == 12  # title, summaries; no names, options or sources
+    assert figures["totals"]["words"] == sum(row["words"] for row in texts.values())
+    assert figures["annotations"] == {"person": 2, "gloss": 1, "place": 1, "org": 1, "event": 1}
+    assert figures["mentions"] == {"person": 2, "gloss": 1, "place": 2, "org": 1, "event": 1}
+    assert figures["coverage"] == {
+        "annotations_mentioned": {"count": 6, "of": 6, "share": 1.0},
+        "mentions_defined": {"count": 7, "of": 7, "share": 1.0},
+    }
+
+
+def test_stats_coverage_and_unverified_quotations(project, capsys):
+    second = project / "source_texts" / "second.rst"
+    second.write_text(
+        second.read_text(encoding="utf-8").replace("<luxemburg>", "<nobody>"), encoding="utf-8"
+    )
+    first = project / "source_texts" / "first.rst"
+    first.write_text(
+        first.read_text(encoding="utf-8").replace("lux1918{p. 5}", "lux1918{?p. 5}"),
+        encoding="utf-8",
+    )
+    figures = reader_json("stats", "--project", str(project), "-f", "json", capsys=capsys)
+    assert figures["coverage"]["annotations_mentioned"] == {"count": 5, "of": 6, "share": 0.8333}
+    assert figures["coverage"]["mentions_defined"] == {"count": 6, "of": 7, "share": 0.8571}
+    assert figures["totals"]["quotations"] == {"verified": 0, "unverified": 1}
+
+
+def test_stats_text_table(project, capsys):
+    assert main(["stats", "--project", str(project)]) == 0
+    out = capsys.readouterr().out
+    lines = out.splitlines()
+    assert lines[0].split() == [
+        "text", "words", "notes", "ed.", "notes", "citations", "quotations", "v/u", "mentions"
+    ]  # fmt: skip
+    assert lines[2].split() == ["first", "37", "4", "1", "4", "1/0", "5"]
+    assert "annotations: 6 (person 2, gloss 1, place 1, org 1, event 1)" in lines
+    assert lines[-1] == (
+        "coverage: 6 of 6 annotations are mentioned (100.0%); 7 of 7 mentions name a "
+        "defined annotation (100.0%)"
+    )
+
+
+# ------------------------------------------------------------------------ new
+
+
+def test_the_option_tables_match_the_extension():
+    assert tuple(KINDS) == ANNOTATION_KINDS == tuple(OPTIONS) == tuple(REGISTERS)
+    for kind in KINDS:
+        assert set(OPTIONS[kind]) == set(COMMON) | set(EXTRA[kind])
+
+
+def test_annotation_template_has_every_option():
+    lines = annotation_source("event", "kronstadt-rising")
+    assert lines[:7] == [
+        ".. event:: kronstadt-rising",
+        "   :name: Kronstadt Rising",
+        "   :original: TODO",
+        f"   :date: {PLACEHOLDER_DATE}",
+        "   :end:",
+        "   :sources:",
+        "",
+    ]
+    assert lines[7].startswith("   TODO: ")
+    assert title_from_name("08-the-purges") == "The purges"
+
+
+def test_new_text_and_annotations_check_and_build(project, capsys):
+    assert main(["new", "text", "03-the-purges", "--project", str(project)]) == 0
+    assert (
+        main(["new", "text", "appendix", "--title", "An Appendix", "--project", str(project)]) == 0
+    )
+    for kind in ANNOTATION_KINDS:
+        assert main(["new", "annotation", kind, f"new-{kind}", "--project", str(project)]) == 0
+    assert main(["new", "annotation", "person", "aaron", "--project", str(project)]) == 0
+    capsys.readouterr()
+
+    source = project / "source_texts"
+    assert (
+        (source / "03-the-purges.rst")
+        .read_text(encoding="utf-8")
+        .startswith("==========\nThe purges\n==========\n\nTODO: ")
+    )
+    index = (source / "index.rst").read_text(encoding="utf-8")
+    assert "   first\n   second\n   03-the-purges\n   appendix\n\n" in index
+    people = (source / "people.rst").read_text(encoding="utf-8")
+    assert people.index(".. person:: aaron") < people.index(".. person:: luxemburg")
+    assert people.index(".. person:: luxemburg") < people.index(".. person:: new-person")
+    assert people.index(".. person:: new-person") < people.index(".. person:: trotsky")
+    for kind, page in REGISTERS.items():
+        assert f".. {kind}:: new-{kind}\n" in (source / f"{page}.rst").read_text(encoding="utf-8")
+
+    found = reader_json("check", "--project", str(project), "-f", "json", capsys=capsys)
+    assert [p for p in found if p["severity"] == "error"] == []
+    assert {p["code"] for p in found} == {"todo_marker", "annotation_unused"}
+
+    done = run_reader("build", "--format", "html", "--quiet", cwd=project)
+    assert done.returncode == 0, (done.stdout + done.stderr)[-4000:]
+    page = (project / "_build" / "html" / "events.html").read_text(encoding="utf-8")
+    assert "New Event" in page and "TODO" in page
+
+
+def test_new_text_into_an_empty_texts_toctree(project, capsys):
+    index = project / "source_texts" / "index.rst"
+    index.write_text(
+        index.read_text(encoding="utf-8").replace("   first\n   second\n", ""), encoding="utf-8"
+    )
+    assert main(["new", "text", "intro", "--project", str(project)]) == 0
+    assert ":caption: Texts\n\n   intro\n" in index.read_text(encoding="utf-8")
+
+
+def test_new_refuses_what_exists_or_is_no_name(project, capsys):
+    assert main(["new", "text", "first", "--project", str(project)]) == 1
+    assert main(["new", "text", "bad name!", "--project", str(project)]) == 1
+    assert main(["new", "annotation", "person", "trotsky", "--project", str(project)]) == 1
+    assert main(["new", "annotation", "place", "no space", "--project", str(project)]) == 1
+    errors = capsys.readouterr().err
+    assert "source_texts/first.rst already exists" in errors
+    assert "the person 'trotsky' is already defined at source_texts/people.rst:" in errors
+    with pytest.raises(SystemExit):
+        main(["new", "annotation", "animal", "cat", "--project", str(project)])
