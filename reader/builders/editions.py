@@ -50,6 +50,15 @@ def build_editions(
     if "pdf" in wanted:
         require_tex()  # fail before the long steps, not after them
 
+    steps = [f for f in FORMATS[::-1] if f in wanted]  # bib, epub, pdf, html: the site last
+    done = 0
+
+    def step(name: str, what: str) -> None:
+        nonlocal done
+        done += 1
+        if status is not None:
+            print(f"\nreader build: [{done}/{len(steps)}] {name}: {what}", file=status, flush=True)
+
     def sphinx(builder: str) -> Path:
         outdir = out / builder
         run_sphinx(
@@ -58,6 +67,7 @@ def build_editions(
         return outdir
 
     if "bib" in wanted:
+        step("bib", "refs.bib, refs.json, refs.ris and one file per text")
         try:
             libraries = [load_library(path) for path in edition.bibfiles]
         except BibFileError as error:
@@ -68,12 +78,15 @@ def build_editions(
         export_bibtex(library, editions / "refs.bib", edition.title)
         export_files(project, library, editions)  # refs.json, refs.ris, texts/*.bib|json
     if "epub" in wanted:
+        step("epub", "Sphinx's EPUB 3 builder")
         epub = sphinx("epub") / f"{edition.basename}.epub"
         shutil.copy2(epub, editions / epub.name)
     if "pdf" in wanted:
+        step("pdf", "Sphinx's LaTeX builder, then XeLaTeX through latexmk")
         pdf = compile_pdf(sphinx("latex"), edition.basename)
         shutil.copy2(pdf, editions / pdf.name)
     if "html" in wanted:
+        step("html", "the site, with the editions to download")
         site = sphinx("html")
         shutil.copytree(editions, site / EDITIONS, dirs_exist_ok=True)
     return out
