@@ -171,6 +171,14 @@ BIB_FAULTS = [
         id="unknown-macro",
     ),
     pytest.param(
+        "  url = {https://en.wikipedia.org/wiki/February_Revolution},",
+        "  url = {javascript:alert(document.cookie)},",
+        "url = {javascript:",
+        "[reader.bib_unsafe_url]",
+        "url `javascript:alert(document.cookie)`: the scheme `javascript:` is not allowed",
+        id="unsafe-url",
+    ),
+    pytest.param(
         "  journal = {Spartacus},\n",
         "",
         "@article{lux1918",

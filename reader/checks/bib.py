@@ -5,14 +5,11 @@ Codes: every ``bib_*`` code of :func:`reader.sources.bibfile.check_bibfile`
 ``bib_unknown_macro``, ``bib_missing_field``, ``bib_missing_file``), and
 ``bib_unsafe_url`` and ``bib_uncited``.
 
-A URL is safe when it is an absolute ``http://`` or ``https://`` address, or a DOI
-(``doi:10.…``, or a bare ``10.…`` in the ``doi`` field).  URLs are read from the
-``url`` and ``doi`` fields and from ``\\url{…}`` and ``\\href{…}`` anywhere.
+Unsafe URLs are found by :mod:`reader.sources.urls`, through ``check_bibfile``.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from reader.checks.project import Project
@@ -30,21 +27,10 @@ CODES = (
     "bib_uncited",
 )
 
-# A field that holds one URL (`url = {...}` or "..."), or a LaTeX command that takes one.
-_URL_FIELD = re.compile(r"(?<![\w-])(?P<field>url|doi)[ \t]*=[ \t]*(?P<open>[{\"])", re.IGNORECASE)
-_URL_COMMAND = re.compile(r"\\(?P<field>url|href)[ \t]*(?P<open>\{)")
-_SCHEME = re.compile(r"^(?P<scheme>[A-Za-z][A-Za-z0-9+.-]*):")
-_SAFE_SCHEMES = frozenset({"http", "https", "doi"})
-_DOI = re.compile(r"^10\.\d{4,}/\S+$")
-# Characters that browsers drop from a URL before they read its scheme.
-_IGNORED_IN_SCHEME = re.compile(r"[\x00-\x20\x7f]")
-
 
 def check(project: Project) -> Iterator[Problem]:
     """The faults of each bibliography file, unsafe URLs, and entries cited nowhere."""
-    yield from project.bib.problems
-    for file, text in project.bib.texts.items():
-        yield from _unsafe_urls(file, text)
+    yield from project.bib.problems  # unsafe URLs included: the build fails on them too
     yield from _uncited(project)
 
 
@@ -63,52 +49,3 @@ def _uncited(project: Project) -> Iterator[Problem]:
                 entry.line,
                 f"the entry `{entry.key}` is cited nowhere (no :cite: and no :sources:)",
             )
-
-
-def _unsafe_urls(file: str, text: str) -> Iterator[Problem]:
-    for pattern in (_URL_FIELD, _URL_COMMAND):
-        for match in pattern.finditer(text):
-            value = _value(text, match.end("open") - 1)
-            if value is None:
-                continue  # an unclosed value: check_bibfile reports it
-            fault = url_fault(value, match["field"].lower())
-            if fault:
-                line = text.count("\n", 0, match.start()) + 1
-                where = f"\\{match['field']}{{...}}" if pattern is _URL_COMMAND else match["field"]
-                yield Problem("bib_unsafe_url", file, line, f"{where} `{value.strip()}`: {fault}")
-
-
-def url_fault(value: str, field: str) -> str:
-    """Why *value* is no safe URL ("" if it is one); *field* is url, doi, href."""
-    url = _IGNORED_IN_SCHEME.sub("", value)
-    if field == "doi" and _DOI.match(url):
-        return ""
-    scheme = _SCHEME.match(url)
-    if scheme is None:
-        if url.startswith("//"):
-            return "a URL without a scheme: write https:// before it"
-        return "not an absolute address: write it with https://"
-    if scheme["scheme"].lower() not in _SAFE_SCHEMES:
-        return f"the scheme `{scheme['scheme']}:` is not allowed (only http, https, doi)"
-    if scheme["scheme"].lower() in ("http", "https") and not url[scheme.end() :].startswith("//"):
-        return "write the address as https://host/..."
-    return ""
-
-
-def _value(text: str, opener: int) -> str | None:
-    """The text of a braced (or quoted) value whose delimiter is at *opener*."""
-    if text[opener] == '"':
-        end = text.find('"', opener + 1)
-        return None if end < 0 else text[opener + 1 : end]
-    depth = 0
-    for index in range(opener, len(text)):
-        char = text[index]
-        if char == "{":
-            depth += 1
-        elif char == "}":
-            depth -= 1
-            if depth == 0:
-                return text[opener + 1 : index]
-        elif char == "\n" and text.startswith("@", index + 1):
-            return None
-    return None

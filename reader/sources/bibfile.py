@@ -38,6 +38,7 @@ from bibtexparser.model import (
 )
 
 from reader.diagnostics import Problem
+from reader.sources.urls import unsafe_urls
 
 __all__ = [
     "REQUIRED_FIELDS",
@@ -161,6 +162,7 @@ def _check(path: Path) -> tuple[list[Problem], Library | None]:
         *scanner.problems,
         *_failed_block_problems(library, scanner),
         *_missing_field_problems(library, scanner),
+        *unsafe_urls(file, text),
     ]
     problems.sort(key=lambda problem: problem.line)  # stable: same-line order is kept
     return problems, library
