@@ -630,3 +630,23 @@ def test_load_library_raises_with_every_problem(tmp_path):
     assert all(p.file == str(path) for p in problems)
     with pytest.raises(BibFileError):
         load_library(tmp_path / "missing.bib")
+
+
+def test_unsafe_urls_in_every_spelling(tmp_path):
+    path = write_bib(
+        tmp_path,
+        """\
+        @string{js = "javascript:alert(1)"}
+        @online{evil1, title = {Evil}, url = js}
+
+        @online{evil2, title = {Evil},
+          url =
+              {javascript:alert(2)},
+        }
+
+        @online{evil3, title = {Evil}, url = {https://example.org/}, note = {\\url{file:///etc}}}
+        @online{fine, title = {Fine}, url = {https://example.org/x}, doi = {10.1000/xyz123}}
+        """,
+    )
+    problems = [(p.code, p.line) for p in check_bibfile(path)]
+    assert problems == [("bib_unsafe_url", 2), ("bib_unsafe_url", 5), ("bib_unsafe_url", 9)]

@@ -175,7 +175,7 @@ BIB_FAULTS = [
         "  url = {javascript:alert(document.cookie)},",
         "url = {javascript:",
         "[reader.bib_unsafe_url]",
-        "url `javascript:alert(document.cookie)`: the scheme `javascript:` is not allowed",
+        "url `javascript:alert(document.cookie)` of `wp`: the scheme `javascript:` is not allowed",
         id="unsafe-url",
     ),
     pytest.param(
@@ -196,3 +196,22 @@ def test_broken_bibfile(book, old, new, fault_line, code, message):
     stderr = assert_fails_with(book, f"refs.bib:{line_of(bib, fault_line)}:", message)
     assert code in stderr
     assert "refs.bib error: 1 error(s) in the bibliography" in stderr
+
+
+def test_a_failed_build_is_not_followed_by_a_green_one(book):
+    assert build_html(book).returncode == 0
+    text = book / "source_texts" / "second.rst"
+    replace_in(text, "<luxemburg>", "<luxembourg>")
+    assert build_html(book).returncode == 1
+    again = build_html(book)  # nothing changed: the problem must still be reported
+    assert again.returncode == 1
+    assert "[reader.annotation_unknown]" in again.stderr
+
+
+def test_an_incremental_build_updates_the_registers(book):
+    assert build_html(book).returncode == 0
+    text = book / "source_texts" / "second.rst"
+    text.write_text(text.read_text() + "\nAgain :person:`Rosa <luxemburg>`.\n")
+    assert build_html(book).returncode == 0
+    people = (book / "_build" / "html" / "people.html").read_text(encoding="utf-8")
+    assert 'href="second.html#mention-person-luxemburg-1"' in people

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import sys
 from pathlib import Path
 from typing import IO
@@ -28,7 +29,9 @@ def run_sphinx(
     """Build *project* (conf.py at its root, texts in source_texts/) with *builder*.
 
     Every warning is an error, but the build goes on to report them all; raise
-    :class:`BuildFailed` at the end if there was any.
+    :class:`BuildFailed` at the end if there was any.  A failed build forgets its
+    saved environment, so that the next build reads every text again and reports
+    the problems of unchanged texts too, instead of passing on stale output.
     """
     if warning is None or not warning.isatty():
         nocolor()  # plain messages in logs and CI; colour only on a terminal
@@ -47,6 +50,11 @@ def run_sphinx(
             )
             app.build()
         except SphinxError as error:
+            shutil.rmtree(doctrees, ignore_errors=True)
             raise BuildFailed(f"{builder}: {error.category}: {error}") from None
+        except BaseException:
+            shutil.rmtree(doctrees, ignore_errors=True)
+            raise
     if app.statuscode:
+        shutil.rmtree(doctrees, ignore_errors=True)
         raise BuildFailed(f"{builder}: the build had warnings (each is an error; see above)")

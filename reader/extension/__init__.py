@@ -36,6 +36,7 @@ from reader.extension.cite_panel import add_cite_data, coins, skip_node, visit_c
 from reader.extension.directives import QuoteDirective
 from reader.extension.domain import ReaderDomain
 from reader.extension.editions import add_edition_context, add_paths
+from reader.extension.freshness import note_changes, pages_to_rewrite
 from reader.extension.popups import add_popup_data
 from reader.extension.roles import CiteRole
 from reader.extension.transforms import OrderNotes
@@ -83,6 +84,8 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     # before sphinxcontrib-bibtex parses refs.bib (its handler has the default 500)
     app.connect("builder-inited", check_bibfiles, priority=100)
     app.connect("config-inited", add_paths)
+    app.connect("env-get-outdated", note_changes)
+    app.connect("env-get-updated", pages_to_rewrite)
     app.connect("html-page-context", add_edition_context)
     app.connect("html-page-context", add_popup_data)
     app.connect("html-page-context", add_cite_data)

@@ -162,7 +162,7 @@ def _check(path: Path) -> tuple[list[Problem], Library | None]:
         *scanner.problems,
         *_failed_block_problems(library, scanner),
         *_missing_field_problems(library, scanner),
-        *unsafe_urls(file, text),
+        *unsafe_urls(file, text, library),
     ]
     problems.sort(key=lambda problem: problem.line)  # stable: same-line order is kept
     return problems, library

@@ -11,10 +11,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from bibtexparser.library import Library
+
 from reader.diagnostics import Problem
 
-# A field that holds one URL (`url = {...}` or "..."), or a LaTeX command that takes one.
-_URL_FIELD = re.compile(r"(?<![\w-])(?P<field>url|doi)[ \t]*=[ \t]*(?P<open>[{\"])", re.IGNORECASE)
+# A LaTeX command that takes a URL, anywhere in the file.
 _URL_COMMAND = re.compile(r"\\(?P<field>url|href)[ \t]*(?P<open>\{)")
 _SCHEME = re.compile(r"^(?P<scheme>[A-Za-z][A-Za-z0-9+.-]*):")
 _SAFE_SCHEMES = frozenset({"http", "https", "doi"})
@@ -23,18 +24,31 @@ _DOI = re.compile(r"^10\.\d{4,}/\S+$")
 _IGNORED_IN_SCHEME = re.compile(r"[\x00-\x20\x7f]")
 
 
-def unsafe_urls(file: str, text: str) -> Iterator[Problem]:
-    """A bib_unsafe_url problem for each URL in *text* that is not http(s) or a DOI."""
-    for pattern in (_URL_FIELD, _URL_COMMAND):
-        for match in pattern.finditer(text):
-            value = _value(text, match.end("open") - 1)
-            if value is None:
-                continue  # an unclosed value: check_bibfile reports it
-            fault = url_fault(value, match["field"].lower())
-            if fault:
-                line = text.count("\n", 0, match.start()) + 1
-                where = f"\\{match['field']}{{...}}" if pattern is _URL_COMMAND else match["field"]
-                yield Problem("bib_unsafe_url", file, line, f"{where} `{value.strip()}`: {fault}")
+def unsafe_urls(file: str, text: str, library: Library) -> Iterator[Problem]:
+    """A bib_unsafe_url problem for each URL that is not http(s) or a DOI.
+
+    The ``url`` and ``doi`` fields are read as parsed, macros expanded, so that no
+    spelling of the value (a macro, a line break after ``=``) slips past; ``\\url``
+    and ``\\href`` commands are found in the raw text.
+    """
+    for entry in library.entries:
+        for field in entry.fields:
+            name = field.key.lower()
+            if name in ("url", "doi") and isinstance(field.value, str):
+                fault = url_fault(field.value, name)
+                if fault:
+                    line = (field.start_line or entry.start_line) + 1  # bibtexparser counts from 0
+                    message = f"{name} `{field.value.strip()}` of `{entry.key}`: {fault}"
+                    yield Problem("bib_unsafe_url", file, line, message)
+    for match in _URL_COMMAND.finditer(text):
+        value = _value(text, match.end("open") - 1)
+        if value is None:
+            continue  # an unclosed value: check_bibfile reports it
+        fault = url_fault(value, match["field"].lower())
+        if fault:
+            line = text.count("\n", 0, match.start()) + 1
+            where = f"\\{match['field']}{{...}}"
+            yield Problem("bib_unsafe_url", file, line, f"{where} `{value.strip()}`: {fault}")
 
 
 def url_fault(value: str, field: str) -> str:
