@@ -99,6 +99,12 @@ CODES: dict[str, Code] = {
             "Give one of them another :id:.",
         ),
         Code(
+            "quote_id_invalid",
+            "error",
+            "a quotation's id cannot be a link anchor",
+            "Give the quote an :id: of lower-case ASCII letters, digits and hyphens.",
+        ),
+        Code(
             "annotation_unknown",
             "error",
             "a mention names an annotation that does not exist",

@@ -130,3 +130,22 @@ def test_timeline_svg_escapes_and_draws_periods():
 
 def test_the_epub_and_pdf_keep_the_list_not_the_picture(fixture_book):
     assert "reader-timeline-figure" not in fixture_book.epub_text()
+
+
+def test_timeline_svg_at_the_edge_of_the_calendar():
+    from reader.extension.annotation_domain import Annotation
+    from reader.extension.timeline_svg import timeline_svg
+
+    late = Annotation(
+        "event",
+        "late",
+        "events",
+        "ann-event-late",
+        "Late",
+        "",
+        "9999-12-31",
+        "",
+        "31 December 9999",
+        1,
+    )
+    assert "Late" in timeline_svg([late], "events")

@@ -215,3 +215,44 @@ def test_an_incremental_build_updates_the_registers(book):
     assert build_html(book).returncode == 0
     people = (book / "_build" / "html" / "people.html").read_text(encoding="utf-8")
     assert 'href="second.html#mention-person-luxemburg-1"' in people
+
+
+def test_footcite_is_reported_not_silently_broken(book):
+    text = book / "source_texts" / "second.rst"
+    text.write_text(text.read_text() + "\nVariant.\\ :footcite:`mueller1990`\n")
+    assert_fails_with(
+        book,
+        f"second.rst:{line_of(text, 'footcite')}",
+        ":footcite: is not used in this reader (its notes lose their text here); write "
+        ":cite:`mueller1990`",
+    )
+
+
+def test_keys_match_without_regard_to_case(book):
+    text = book / "source_texts" / "second.rst"
+    text.write_text(text.read_text() + "\nAgain.\\ :cite:`Trotsky1932{vol. 3, ch. 2}`\n")
+    assert build_html(book).returncode == 0
+    html = (book / "_build" / "html" / "second.html").read_text(encoding="utf-8")
+    # a short note: the same work as the first note's, whatever the case of its key
+    assert "Trotsky, <em>History of the Russian Revolution</em>, vol. 3, ch. 2." in html
+    assert html.count('id="bib-trotsky1932"') == 1
+
+
+def test_an_annotation_id_must_be_an_anchor(book):
+    people = book / "source_texts" / "people.rst"
+    replace_in(people, ".. person:: luxemburg", ".. person:: люксембург")
+    assert_fails_with(
+        book,
+        f"people.rst:{line_of(people, 'люксембург')}",
+        "the id 'люксембург' must be lower-case ASCII letters and digits joined by hyphens",
+    )
+
+
+def test_an_event_that_ends_before_it_begins(book):
+    glossary = book / "source_texts" / "glossary.rst"
+    replace_in(glossary, ":end: 3 March 1917 OS", ":end: 3 January 1917 OS")
+    assert_fails_with(
+        book,
+        f"glossary.rst:{line_of(glossary, '.. event:: february-revolution')}",
+        "the event ends (3 January [16 January] 1917) before it begins",
+    )

@@ -94,3 +94,8 @@ def test_every_valid_julian_date_converts_back(year, month, data):
     day = data.draw(st.integers(1, days_in_month(year, month, "OS")))
     date = HistoricDate(year, month, day, "OS")
     assert date.other().other() == date
+
+
+def test_dates_whose_other_calendar_leaves_the_years_1_to_9999():
+    with pytest.raises(DateError, match="outside the years 1 to 9999"):
+        parse_date("1 January 1 OS")  # 30 December of year 0 in the Gregorian calendar

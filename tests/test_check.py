@@ -157,6 +157,9 @@ CASES: dict[str, tuple[str, str, str, str, str, str]] = {
         "`wpfebruary`\n\n.. quote::\n   :cite: lux1918{p. 6}\n   :id: lux-tragedy\n\n   Words.",
         SECOND, ".. quote::",
     ),
+    "quote_id_invalid": (
+        "quote_id_invalid", FIRST, ":id: lux-tragedy", ":id: трагедия", FIRST, ".. quote::",
+    ),
     "annotation_unknown": (
         "annotation_unknown", SECOND, "<luxemburg>", "<luxembourg>", SECOND, "luxembourg",
     ),

@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from reader.checks.locators import empty_braces, locator_faults
 from reader.checks.project import Project
 from reader.diagnostics import Problem
+from reader.sources.ids import id_fault
 from reader.sources.texts import Citation
 
 CODES = (
@@ -26,6 +27,7 @@ CODES = (
     "adjacent_notes",
     "quote_no_source",
     "quote_duplicate_id",
+    "quote_id_invalid",
 )
 
 # A note marker: a :cite: role or a footnote reference ([#]_, [#name]_, [*]_, [1]_).
@@ -120,6 +122,8 @@ def _duplicate_quotations(project: Project) -> Iterator[Problem]:
         for quotation in text.quotations:
             if quotation.citation is None:
                 continue  # the build gives it no id
+            if fault := id_fault(quotation.id):
+                yield Problem("quote_id_invalid", file, quotation.line, fault)
             seen = first.setdefault(quotation.id, (file, quotation.line))
             if seen != (file, quotation.line):
                 yield Problem(

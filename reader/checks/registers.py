@@ -12,6 +12,7 @@ from collections.abc import Iterator
 
 from reader.checks.project import Project
 from reader.diagnostics import Problem
+from reader.sources.ids import id_fault
 from reader.sources.texts import ANNOTATION_KINDS, AnnotationDefinition
 
 CODES = ("annotation_unknown", "annotation_unused", "annotation_duplicate", "annotation_field")
@@ -108,6 +109,8 @@ def _field_problems(file: str, definition: AnnotationDefinition) -> Iterator[Pro
             f"the {kind} directive has no id: write `.. {kind}:: some-id`",
         )
         where = f"this {label}"
+    elif fault := id_fault(definition.id):
+        yield Problem("annotation_field", file, definition.line, fault)
     name = definition.option("name")
     if name is None or not name.value:
         yield Problem("annotation_field", file, definition.line, f"{where} has no :name:")

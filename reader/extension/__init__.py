@@ -38,7 +38,7 @@ from reader.extension.domain import ReaderDomain
 from reader.extension.editions import add_edition_context, add_paths
 from reader.extension.freshness import note_changes, pages_to_rewrite
 from reader.extension.popups import add_popup_data
-from reader.extension.roles import CiteRole
+from reader.extension.roles import CiteRole, FootciteRole
 from reader.extension.transforms import OrderNotes
 
 if TYPE_CHECKING:
@@ -61,6 +61,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("builder-inited", copy_package)
     app.add_domain(ReaderDomain)
     app.add_role("cite", CiteRole(), override=True)
+    app.add_role("footcite", FootciteRole(), override=True)
     app.add_directive("quote", QuoteDirective)
     app.add_directive("works-cited", WorksCitedDirective)
     app.add_node(works_cited)

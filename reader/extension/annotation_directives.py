@@ -32,6 +32,7 @@ from reader.extension.notes import end_note, known_targets, note_part
 from reader.extension.report import warn
 from reader.sources.calendar import DateError, parse_date
 from reader.sources.citations import CitationSyntaxError, parse_citations
+from reader.sources.ids import id_fault
 
 
 class annotation_mentions(nodes.General, nodes.Element):
@@ -62,6 +63,8 @@ class AnnotationDirective(SphinxDirective):
     def run(self) -> list[nodes.Node]:
         ident = self.arguments[0].strip()
         location = (self.env.docname, self.lineno)
+        if fault := id_fault(ident):
+            warn("annotation_field", fault, location)
         name = self.options.get("name", "").strip()
         if not name:
             warn("annotation_field", f"the {KINDS[self.kind][0]} {ident!r} has no :name:", location)
@@ -138,6 +141,12 @@ class AnnotationDirective(SphinxDirective):
         except DateError as error:
             warn("date_invalid", str(error), location)
             return
+        if len(dates) > 1 and dates[1].iso() < dates[0].iso():
+            warn(
+                "date_invalid",
+                f"the event ends ({dates[1].dual()}) before it begins ({dates[0].dual()})",
+                location,
+            )
         self.start, self.end = dates[0].iso(), dates[1].iso() if len(dates) > 1 else ""
         self.when = " – ".join(d.dual() for d in dates)
 

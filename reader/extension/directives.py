@@ -26,6 +26,7 @@ from reader.extension.domain import QuotationRecord, ReaderDomain
 from reader.extension.notes import bib_entries, known_targets, make_note
 from reader.extension.report import warn
 from reader.sources.citations import CitationSyntaxError, parse_citations
+from reader.sources.ids import id_fault
 from reader.sources.quotations import quotation_id
 from reader.styles.plugins import plain
 
@@ -72,6 +73,8 @@ class QuoteDirective(SphinxDirective):
         text = " ".join(p.astext() for p in quote.findall(nodes.paragraph))
         source = targets[0]
         quote_id = self.options.get("id") or quotation_id(source.key, text)
+        if fault := id_fault(quote_id):
+            warn("quote_id_invalid", fault, location)
         quote["ids"].append(nodes.make_id(quote_id))
 
         attribution = nodes.attribution()

@@ -8,6 +8,7 @@ reading order, and kept in the current document's data until
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, cast
 
@@ -46,14 +47,18 @@ def bib_entries(env: BuildEnvironment) -> dict[str, Entry]:
 def known_targets(
     env: BuildEnvironment, targets: list[CitationTarget], location: Any
 ) -> list[CitationTarget]:
-    """The targets whose key is in refs.bib; the others are reported with close matches."""
+    """The targets whose key is in refs.bib; the others are reported with close matches.
+
+    Keys match without regard to case, as in BibTeX; each target comes back with the
+    key as refs.bib spells it, so that one work is one work for notes and lists.
+    """
     import difflib
 
     entries = bib_entries(env)
     found = []
     for target in targets:
-        if target.key in entries:
-            found.append(target)
+        if target.key in entries:  # pybtex's entries ignore case
+            found.append(dataclasses.replace(target, key=entries[target.key].key))
             continue
         close = difflib.get_close_matches(target.key, list(entries), n=3, cutoff=0.6)
         also = f" (close matches: {', '.join(close)})" if close else ""

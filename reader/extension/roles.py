@@ -30,3 +30,16 @@ class CiteRole(SphinxRole):
             # keep the markup visible rather than print a note that lacks a source
             return [nodes.inline(self.rawtext, self.rawtext, classes=["reader-error"])], []
         return [make_note(self.env, self.inliner.document, found, self.lineno)], []
+
+
+class FootciteRole(SphinxRole):
+    """sphinxcontrib-bibtex's ``:footcite:`` is not this reader's markup: say so."""
+
+    def run(self) -> tuple[list[nodes.Node], list[nodes.system_message]]:
+        warn(
+            "cite_syntax",
+            f":{self.name}: is not used in this reader (its notes lose their text here); "
+            f"write :cite:`{self.text}`",
+            (self.env.docname, self.lineno),
+        )
+        return [nodes.inline(self.rawtext, self.rawtext, classes=["reader-error"])], []

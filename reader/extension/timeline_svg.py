@@ -31,11 +31,10 @@ def timeline_svg(events: Sequence[Annotation], docname: str) -> str:
     if not dated:
         return ""
     first = min(_day(e.date).year for e in dated)
-    last = max(_day(e.end or e.date).year for e in dated) + 1
-    start, span = (
-        datetime.date(first, 1, 1),
-        (datetime.date(last, 1, 1) - datetime.date(first, 1, 1)).days,
-    )
+    final = max(_day(e.end or e.date).year for e in dated)
+    last = final + 1  # the axis runs to the end of the final year
+    start = datetime.date(first, 1, 1)
+    span = (datetime.date(final, 12, 31) - start).days + 1
 
     def x(iso: str) -> float:
         return MARGIN + (WIDTH - 2 * MARGIN) * (_day(iso) - start).days / span
@@ -73,7 +72,7 @@ def timeline_svg(events: Sequence[Annotation], docname: str) -> str:
         f'<line class="axis" x1="{MARGIN}" y1="{axis_y}" x2="{WIDTH - MARGIN}" y2="{axis_y}"/>'
     )
     step = 1 if last - first <= 15 else 5
-    for year in range(first - first % step, last + 1, step):
+    for year in range(first - first % step, min(last, datetime.MAXYEAR) + 1, step):
         if year < first:
             continue
         xx = x(f"{year:04d}-01-01")

@@ -158,4 +158,7 @@ def parse_date(text: str) -> HistoricDate:
             f"{days_in_month(year, month, calendar)} days in the "
             f"{'Julian' if calendar == 'OS' else 'Gregorian'} calendar"
         )
-    return HistoricDate(year, month, day, calendar)
+    date = HistoricDate(year, month, day, calendar)
+    if not 1 <= date.other().year <= 9999:
+        raise DateError(f"{text.strip()!r} falls outside the years 1 to 9999 in the other calendar")
+    return date
