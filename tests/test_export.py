@@ -653,3 +653,29 @@ def test_bibtex_reads_the_export(tmp_path):
     assert "error message" not in done.stdout, done.stdout
     bbl = (tmp_path / "essay.bbl").read_text(encoding="utf-8")
     assert bbl.count("\\bibitem") == len(load_library(VARIED).entries)
+
+
+def test_a_title_cannot_carry_latex_or_break_the_bib(tmp_path):
+    """A text's title is markup to the texts but plain words to a bibliography."""
+    from reader.exports.bibtex import bibtex_entries_string
+    from reader.exports.edition import EditionInfo, chapter_entry
+
+    project = tmp_path / "book"
+    shutil.copytree(Path(__file__).parent / "roots" / "book", project)
+    text = project / "source_texts" / "text.rst"
+    body = text.read_text(encoding="utf-8").split("\n", 2)[2]
+    title = r"*February* \input{/etc/passwd} } :person:`Lenin <lenin>`"
+    text.write_text(f"{title}\n{'=' * len(title)}\n{body}", encoding="utf-8")
+    index = project / "source_texts" / "index.rst"
+    toc = index.read_text().replace(".. toctree::", ".. toctree::\n   :caption: Texts", 1)
+    index.write_text(toc)
+    book = scan_book(project / "source_texts")
+    entry = chapter_entry(EditionInfo.from_conf(project), book.texts["text"])
+    value = entry.fields_dict["title"].value
+    # reST drops the backslash of "\i" (an escape); the braces stay, balanced as commands
+    assert (
+        value
+        == r"February input\textbraceleft{}/etc/passwd\textbraceright{} \textbraceright{} Lenin"
+    )
+    library = bibtexparser.parse_string(bibtex_entries_string([entry]))
+    assert not library.failed_blocks and library.entries[0].fields_dict["title"].value == value

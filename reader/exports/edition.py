@@ -41,6 +41,15 @@ _LANGID = {
 }  # fmt: skip
 # Characters that are special in a BibTeX value (braces are balanced in text from conf.py).
 _LATEX_SPECIAL = re.compile(r"([&%#$_])")
+# What else in plain text would be LaTeX or BibTeX syntax, and its escaped form.
+# (BibTeX counts every brace, escaped or not: braces become balanced commands.)
+_LATEX_SYNTAX = {
+    "\\": r"\textbackslash{}",
+    "{": r"\textbraceleft{}",
+    "}": r"\textbraceright{}",
+    "~": r"\textasciitilde{}",
+    "^": r"\textasciicircum{}",
+}
 
 
 @dataclass(frozen=True)
@@ -99,7 +108,9 @@ class EditionInfo:
 
 
 def _bibtex_text(text: str) -> str:
-    """Plain text from conf.py as a BibTeX value: LaTeX specials escaped."""
+    """Plain text (conf.py, a text's title) as a BibTeX value: LaTeX syntax escaped,
+    so that no title can carry a command or an unbalanced brace into a .bib file."""
+    text = re.sub(r"[\\{}~^]", lambda m: _LATEX_SYNTAX[m.group()], text)
     return _LATEX_SPECIAL.sub(r"\\\1", text)
 
 

@@ -64,6 +64,8 @@ _QUOTE_ROLE = re.compile(r":cite:`[^`]*`")
 _FOOTNOTE_REF = re.compile(r"\s?\[(?:#[\w-]*|\d+|\*)\]_")
 _ROLE_NAME = re.compile(r":[\w.+-]+:(?=`)")
 _LINK = re.compile(r"`([^`<]*?)\s*<[^`>]*>`__?")
+# A role with an explicit title, ``:person:`Lenin <lenin>` ``: the title is what shows.
+_TITLED_ROLE = re.compile(r":[\w:.+-]+:`([^`<]*?)\s*<[^`>]*>`")
 _EMPHASIS = re.compile(r"(\*\*|\*|``|`)(\S(?:.*?\S)?)\1_?")
 _ESCAPE = re.compile(r"\\(.)")
 
@@ -281,7 +283,7 @@ def _title(visible: list[str]) -> str:
             and len(under) >= len(text)
             and _indent(visible[index]) == 0
         ):
-            return text
+            return _plain_inline(text)  # a title is cited and exported: its words only
     return ""
 
 
@@ -377,6 +379,7 @@ def _plain_inline(text: str) -> str:
     text = _QUOTE_ROLE.sub("", text)
     text = _FOOTNOTE_REF.sub("", text)
     text = _LINK.sub(r"\1", text)
+    text = _TITLED_ROLE.sub(r"\1", text)
     text = _ROLE_NAME.sub("", text)
     text = _EMPHASIS.sub(r"\2", text)
     text = text.replace("\\ ", "")
