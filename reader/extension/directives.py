@@ -70,7 +70,11 @@ class QuoteDirective(SphinxDirective):
 
         quote = nodes.block_quote(classes=["reader-quotation"])
         quote.extend(self.parse_content_to_nodes())
-        text = " ".join(p.astext() for p in quote.findall(nodes.paragraph))
+        # the words of its paragraphs and of the lines of line blocks (verse)
+        text = " ".join(
+            n.astext()
+            for n in quote.findall(lambda n: isinstance(n, (nodes.paragraph, nodes.line)))
+        )
         source = targets[0]
         quote_id = self.options.get("id") or quotation_id(source.key, text)
         if fault := id_fault(quote_id):

@@ -367,7 +367,7 @@ def _quotation_text(body: list[str]) -> str:
     current: list[str] = []
     for line in [*body, ""]:
         if line.strip():
-            current.append(line.strip())
+            current.append(line.strip().removeprefix("|").strip())  # a line block's line
         elif current:
             paragraphs.append(_plain_inline(" ".join(current)))
             current = []
