@@ -99,6 +99,12 @@ CODES: dict[str, Code] = {
             "Give one of them another :id:.",
         ),
         Code(
+            "text_no_title",
+            "error",
+            "a text has no title",
+            "Begin the text with its title, underlined (and overlined) with '='.",
+        ),
+        Code(
             "quote_id_invalid",
             "error",
             "a quotation's id cannot be a link anchor",

@@ -256,3 +256,12 @@ def test_an_event_that_ends_before_it_begins(book):
         f"glossary.rst:{line_of(glossary, '.. event:: february-revolution')}",
         "the event ends (3 January [16 January] 1917) before it begins",
     )
+
+
+def test_the_bib_step_alone_fails_on_an_unknown_key(book):
+    text = book / "source_texts" / "second.rst"
+    replace_in(text, "trotsky1932{vol. 2, ch. 1}", "trotksy1932{vol. 2, ch. 1}")
+    done = run_reader("build", "--format", "bib", "--quiet", cwd=book)
+    assert done.returncode == 1
+    assert "second.rst:" in done.stderr and "trotksy1932" in done.stderr
+    assert "trotsky1932" in done.stderr  # the close match

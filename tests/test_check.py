@@ -230,6 +230,10 @@ CASES: dict[str, tuple[str, str, str, str, str, str]] = {
     ),
     "ref_broken_doc": ("ref_broken", FIRST, ":doc:`second`", ":doc:`secnod`", FIRST, "secnod"),
     "ref_broken_orphan": ("ref_broken", INDEX, "   second\n", "", SECOND, "=========="),
+    "text_no_title": (
+        "text_no_title", SECOND, "==========\nThe Second\n==========\n\n", "", SECOND,
+        ":person:`Luxemburg",
+    ),
     "todo_marker": ("todo_marker", SECOND, "wrote of", "wrote (TODO: check) of", SECOND, "TODO"),
     "todo_marker_bib": (
         "todo_marker", "refs.bib", "number = {11},", "number = {11},\n  note = {TODO},",

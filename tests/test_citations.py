@@ -209,3 +209,32 @@ def test_a_quoted_verse_is_registered_with_its_words(tmp_path):
     verse = next(q for q in quotations.values() if q.locator == "p. 9")
     assert verse.text == "Line one of a poem, line two of a poem."
     assert verse.id == "q-lux1918-line-one-of-a-poem-line" and verse.id in scanned
+
+
+@pytest.mark.parametrize(
+    ("key", "text", "expected"),
+    [
+        ("lux1918", "A short quoted sentence.", "q-lux1918-a-short-quoted-sentence"),
+        (
+            "Trotsky1932",
+            "Über die Straße gehen wir heute",
+            "q-trotsky1932-uber-die-strasse-gehen-wir-heute",
+        ),
+        ("lux:1918", "Words here", "q-lux-1918-words-here"),
+    ],
+)
+def test_automatic_quotation_ids_are_anchors(key, text, expected):
+    from reader.sources.ids import id_fault
+    from reader.sources.quotations import quotation_id
+
+    assert quotation_id(key, text) == expected
+    assert id_fault(expected) == ""
+
+
+def test_a_quotation_in_another_script_gets_a_stable_anchor():
+    from reader.sources.ids import id_fault
+    from reader.sources.quotations import quotation_id
+
+    first = quotation_id("lux1918", "Вся власть Советам!")
+    assert first == quotation_id("lux1918", "Вся  власть\nСоветам!")  # spacing aside
+    assert first.startswith("q-lux1918-t") and id_fault(first) == ""

@@ -679,3 +679,11 @@ def test_a_title_cannot_carry_latex_or_break_the_bib(tmp_path):
     )
     library = bibtexparser.parse_string(bibtex_entries_string([entry]))
     assert not library.failed_blocks and library.entries[0].fields_dict["title"].value == value
+
+
+def test_a_note_ending_in_a_quoted_title_takes_one_period():
+    from reader.exports.cite import cmos_note
+
+    entries = list(load_library(Path(__file__).parent / "roots" / "book" / "refs.bib").entries)
+    note = cmos_note([CitationTarget("lux1918", locator="ch. “The Shortage of Men”")], entries)
+    assert note.endswith("ch. “The Shortage of Men.”")

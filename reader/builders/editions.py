@@ -25,6 +25,7 @@ from reader.builders.sphinx_run import BuildFailed, run_sphinx
 from reader.exports.bibtex import export_bibtex
 from reader.exports.edition import EditionInfo
 from reader.exports.files import export_files
+from reader.exports.scopes import ScopeError
 from reader.sources.bibfile import BibFileError, load_library
 
 FORMATS = ("html", "epub", "pdf", "bib")
@@ -76,7 +77,10 @@ def build_editions(
         for other in libraries[1:]:
             library.add(list(other.entries))
         export_bibtex(library, editions / "refs.bib", edition.title)
-        export_files(project, library, editions)  # refs.json, refs.ris, texts/*.bib|json
+        try:
+            export_files(project, library, editions)  # refs.json, refs.ris, texts/*.bib|json
+        except ScopeError as error:
+            raise BuildFailed(f"bib: {error}") from None
     if "epub" in wanted:
         step("epub", "Sphinx's EPUB 3 builder")
         epub = sphinx("epub") / f"{edition.basename}.epub"

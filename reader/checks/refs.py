@@ -1,7 +1,9 @@
 """Internal references: toctree entries, ``:doc:`` and ``:ref:`` targets, texts in no toctree.
 
-Code: ``ref_broken``.  Sphinx reports these under its own warning types
-(``toc.*``, ``ref.doc``, ``ref.ref``); here they are found before a build.
+Codes: ``ref_broken``, ``text_no_title``.  Sphinx reports these under its own
+warning types (``toc.*``, ``ref.doc``, ``ref.ref``); here they are found before a
+build.  A text without a title has no name in the contents, the registers'
+backlinks or its citation.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from reader.checks.project import Project
 from reader.diagnostics import Problem
 from reader.sources.texts import toctree_entries
 
-CODES = ("ref_broken",)
+CODES = ("ref_broken", "text_no_title")
 
 
 def check(project: Project) -> Iterator[Problem]:
@@ -26,6 +28,8 @@ def check(project: Project) -> Iterator[Problem]:
         docname = text.docname
         file = project.file(docname)
         markup = project.markup[docname]
+        if not text.title:
+            yield Problem("text_no_title", file, 1, f"the text `{docname}` has no title")
         for entry in toctree_entries(markup):
             if entry.glob:
                 matched = fnmatch.filter(texts, entry.target)

@@ -123,10 +123,14 @@ def cmos_note(targets: Sequence[CitationTarget], entries: Sequence[Entry]) -> st
         text = plugins.plain(style.full_note(known[target.key.lower()], locator))
         text = text.replace(_MARK_HERE, f" {UNVERIFIED}")
         text = f"{target.pre} {text}" if target.pre else text
-        parts.append(text.removesuffix("."))  # one period ends the whole note
+        # one period ends the whole note (inside a closing quotation mark, as CMOS has it)
+        text = text[:-2] + "”" if text.endswith(".”") else text.removesuffix(".")
+        parts.append(text)
     note = "; ".join(parts)
     note = note[:1].upper() + note[1:]
-    return note if note.endswith(("?", "!")) else note + "."
+    if note.endswith(("?", "!", "?”", "!”")):
+        return note
+    return note[:-1] + ".”" if note.endswith("”") else note + "."
 
 
 def cite_commands(targets: Sequence[CitationTarget], entries: Sequence[Entry]) -> CiteCommands:

@@ -9,8 +9,9 @@
 
 Per-text files are written for every chapter (the "Texts" toctree) and for every
 other text of the book (in its toctrees) that cites something.  A citation whose key
-is not in refs.bib is left out here: the Sphinx build reports it, with file and line,
-and fails.
+is not in refs.bib stops the export (ScopeError, with file and line): a per-text file
+must never be published without a work its text cites, even when ``reader build -f
+bib`` runs without Sphinx to report it.
 """
 
 from __future__ import annotations
@@ -43,7 +44,7 @@ def export_files(project: Path, library: Library, dest: Path) -> list[Path]:
     folder = dest / TEXTS
     wanted: dict[Path, str] = {}
     for text in sources.book.texts.values():
-        cited = sources.cited_entries(text, strict=False)
+        cited = sources.cited_entries(text, strict=True)
         if text.chapter is None and (text.order is None or not cited):
             continue  # neither a chapter nor a text of the book that cites something
         header = [

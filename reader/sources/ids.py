@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 
-_ID = re.compile(r"^[a-z0-9]+(?:[-_.][a-z0-9]+)*$")
+# hyphens only: make_id turns "." and "_" into "-", so "a.b" and "a-b" would collide
+_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
 def id_fault(ident: str) -> str:
