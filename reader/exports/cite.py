@@ -26,19 +26,17 @@ from pybtex.database import parse_string
 
 from reader.exports.bibtex import bibtex_entries_string
 from reader.exports.values import resolve_crossref
-from reader.sources.citations import CitationTarget
+from reader.sources.citations import MARK_HERE, UNVERIFIED_MARK, CitationTarget, marked_locator
 from reader.styles import plugins
 
 __all__ = ["UNVERIFIED", "CiteCommands", "cite_commands", "latex_citation", "pandoc_citation"]
 
-UNVERIFIED = "[unverified]"
+UNVERIFIED = UNVERIFIED_MARK
 # Abbreviations after which LaTeX wants a tie (no line break before the number).
 _TIE = re.compile(
     r"\b(p|pp|ch|chs|vol|vols|para|paras|sec|secs|n|nn|no|nos|bk|pt|app|fol|fols|col|cols)\.\s+"
 )
 _LATEX_SPECIAL = re.compile(r"([&%#$_])")
-# Marks where the style put the locator, so that the unverified flag can follow it.
-_MARK_HERE = "\ue000"
 
 
 @dataclass(frozen=True)
@@ -118,10 +116,9 @@ def cmos_note(targets: Sequence[CitationTarget], entries: Sequence[Entry]) -> st
     known = _pybtex_entries(entries)
     parts = []
     for target in targets:
-        flagged = target.locator and not target.verified
-        locator = target.locator + (_MARK_HERE if flagged else "")
+        locator = marked_locator(target)
         text = plugins.plain(style.full_note(known[target.key.lower()], locator))
-        text = text.replace(_MARK_HERE, f" {UNVERIFIED}")
+        text = text.replace(MARK_HERE, f" {UNVERIFIED}")
         text = f"{target.pre} {text}" if target.pre else text
         # one period ends the whole note (inside a closing quotation mark, as CMOS has it)
         text = text[:-2] + "”" if text.endswith(".”") else text.removesuffix(".")

@@ -103,6 +103,8 @@ def page_citations(app: Sphinx, pagename: str, doctree: nodes.document) -> dict[
 def json_script(element_id: str, data: Any) -> str:
     """A JSON <script> element that no text from the sources can break out of."""
     text = json.dumps(data, ensure_ascii=False, sort_keys=True)
+    # inside <script>, only "</" could end the element; escaping the HTML-significant
+    # characters keeps every text from the sources data
     text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
     return f'<script type="application/json" id="{element_id}">{text}</script>'
 

@@ -18,14 +18,18 @@ from pybtex.style.template import FieldIsMissing
 
 from reader.extension.domain import CitationRecord, ReaderDomain
 from reader.extension.report import warn
-from reader.sources.citations import CitationTarget
+from reader.sources.citations import (
+    MARK_HERE,
+    UNVERIFIED_MARK,
+    CitationTarget,
+    marked_locator,
+)
 from reader.styles import plugins
 
 if TYPE_CHECKING:
     from pybtex.database import Entry
     from sphinx.environment import BuildEnvironment
 
-UNVERIFIED_MARK = "[unverified]"
 
 _PENDING = "reader_pending_notes"
 _SEEN = "reader_seen_keys"
@@ -66,17 +70,12 @@ def known_targets(
     return found
 
 
-# The style places the locator inside the note (before a URL, say); this private-use
-# character, appended to an unverified locator, shows where the mark must follow it.
-_MARK_HERE = "\ue000"
-
-
 def note_part(
     env: BuildEnvironment, target: CitationTarget, first: bool, location: Any
 ) -> list[nodes.Node]:
     style = note_style(env)
     entry = bib_entries(env)[target.key]
-    locator = target.locator + (_MARK_HERE if target.locator and not target.verified else "")
+    locator = marked_locator(target)
     note = style.full_note if first else style.short_note
     rendered: list[nodes.Node] = [nodes.Text(target.pre + " ")] if target.pre else []
     for node in render_safely(lambda: note(entry, locator), target.key, location):
@@ -116,9 +115,9 @@ def render_safely(make: Callable[[], Text], key: str, location: Any) -> list[nod
 def _place_mark(node: nodes.Node) -> list[nodes.Node]:
     """Replace the placeholder in *node* by the unverified mark."""
     if isinstance(node, nodes.Text):
-        if _MARK_HERE not in node:
+        if MARK_HERE not in node:
             return [node]
-        before, _, after = str(node).partition(_MARK_HERE)
+        before, _, after = str(node).partition(MARK_HERE)
         mark = nodes.inline(UNVERIFIED_MARK, UNVERIFIED_MARK, classes=["reader-unverified"])
         return [nodes.Text(before + " "), mark, *([nodes.Text(after)] if after else [])]
     if isinstance(node, nodes.Element):

@@ -8,12 +8,12 @@ fetched: the page holds all it shows.
 
 from __future__ import annotations
 
-import json
 from typing import Any, cast
 
 from sphinx.application import Sphinx
 
 from reader.extension.annotation_domain import KINDS, AnnotationDomain
+from reader.extension.cite_panel import json_script
 
 
 def page_annotations(app: Sphinx, pagename: str) -> dict[str, dict[str, str]]:
@@ -33,15 +33,6 @@ def page_annotations(app: Sphinx, pagename: str) -> dict[str, dict[str, str]]:
     return found
 
 
-def script_element(data: dict[str, Any]) -> str:
-    """A JSON <script> element that no text from the sources can break out of."""
-    text = json.dumps(data, ensure_ascii=False, sort_keys=True)
-    # inside <script>, only "</" could end the element; escape it and HTML-significant
-    # characters so that annotation text stays data
-    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-    return f'<script type="application/json" id="reader-annotations">{text}</script>'
-
-
 def add_popup_data(
     app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
 ) -> None:
@@ -49,4 +40,6 @@ def add_popup_data(
         return
     data = page_annotations(app, pagename)
     if data:
-        context["metatags"] = context.get("metatags", "") + "\n" + script_element(data)
+        context["metatags"] = (
+            context.get("metatags", "") + "\n" + json_script("reader-annotations", data)
+        )

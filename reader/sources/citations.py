@@ -21,6 +21,13 @@ _TARGET = re.compile(
 )
 
 
+#: What every edition prints after a locator not verified against a source.
+UNVERIFIED_MARK = "[unverified]"
+#: A private-use character appended to an unverified locator: the style places the
+#: locator inside the note (before a URL, say), and the mark must follow it there.
+MARK_HERE = "\ue000"
+
+
 class CitationSyntaxError(ValueError):
     """The text of a citation cannot be read as ``{pre}key{locator}, ...``."""
 
@@ -61,3 +68,8 @@ def parse_citations(text: str) -> list[CitationTarget]:
         )
         pos = match.end()
     return targets
+
+
+def marked_locator(target: CitationTarget) -> str:
+    """The locator to hand the style, with MARK_HERE after it when it is unverified."""
+    return target.locator + (MARK_HERE if target.locator and not target.verified else "")
