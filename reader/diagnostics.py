@@ -93,6 +93,12 @@ CODES: dict[str, Code] = {
             "Give the quote directive a :cite: option with key and locator.",
         ),
         Code(
+            "quote_no_speaker",
+            "error",
+            "a quotation says nothing of who speaks",
+            "Give the quote directive a :by: option naming the speaker or author.",
+        ),
+        Code(
             "quote_duplicate_id",
             "error",
             "two quotations share one id",
@@ -140,7 +146,6 @@ CODES: dict[str, Code] = {
             "a locator has not been checked against a source",
             "Check the page or chapter in an edition you have seen, then drop the '?'.",
         ),
-        # The codes below are found by `reader check` (reader/checks/), not by the build.
         Code(
             "bib_unsafe_url",
             "error",
@@ -182,6 +187,39 @@ CODES: dict[str, Code] = {
             "(index.rst) or mark it :orphan:.",
         ),
         Code(
+            "text_encoding",
+            "error",
+            "a text is not UTF-8",
+            "Save the file as UTF-8 (the line named is where the first undecodable byte is).",
+        ),
+        Code(
+            "rst_unknown_role",
+            "error",
+            "a role that neither docutils, Sphinx nor the reader defines",
+            "Correct the role's name (`reader check --list-codes` and the annotator's guide "
+            "list the reader's roles: cite, person, gloss, place, org, event, date).",
+        ),
+        Code(
+            "rst_unknown_directive",
+            "error",
+            "a directive that neither docutils, Sphinx nor the reader defines",
+            "Correct the directive's name (the reader's: quote, works-cited, timeline, person, "
+            "gloss, place, org, event).",
+        ),
+        Code(
+            "rst_syntax",
+            "error",
+            "the reStructuredText cannot be read as intended",
+            "Fix the markup at this line (a blank line before and after a directive or list, "
+            "closing `` and * marks, consistent indentation).",
+        ),
+        Code(
+            "sphinx_warning",
+            "error",
+            "Sphinx warns about the sources",
+            "Read Sphinx's message; every warning fails the build.",
+        ),
+        Code(
             "todo_marker",
             "warning",
             "a TODO marker is left in the sources",
@@ -189,6 +227,25 @@ CODES: dict[str, Code] = {
         ),
     ]
 }
+
+
+# Sphinx's warning types that name a broken internal reference.
+_REFERENCE_TYPES = frozenset({"toc", "ref"})
+
+
+def code_for(kind: str | None, subtype: str | None, message: str) -> str:
+    """The reader code of a warning that docutils or Sphinx logged with its own type."""
+    if kind == "reader" and subtype in CODES:
+        return subtype
+    if kind == "docutils":
+        if message.startswith("Unknown interpreted text role"):
+            return "rst_unknown_role"
+        if message.startswith("Unknown directive type"):
+            return "rst_unknown_directive"
+        return "rst_syntax"
+    if kind in _REFERENCE_TYPES:
+        return "ref_broken"
+    return "sphinx_warning"
 
 
 @dataclass(frozen=True)

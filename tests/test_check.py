@@ -1,13 +1,17 @@
-"""``reader check``: every code found at its file and line, without running Sphinx.
+"""``reader check`` and the build find the same problems: the same code at the same line.
 
 Each case copies the clean project of tests/roots/check, breaks one thing, and
-expects the code at the file and line of the fault.
+expects the code at the file and line of the fault twice: in ``reader check``'s JSON
+and in what the HTML build prints.  Both come from the one reading of the texts
+(reader.extension.report), so a case that finds one and not the other fails.
 """
 
 from __future__ import annotations
 
+import io
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -17,11 +21,11 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from reader.checks import Options, checked_codes, load_project, run_checks
-from reader.checks.locators import locator_faults
-from reader.checks.output import JSON_FIELDS, use_colour
+from reader.cli.check_output import JSON_FIELDS, use_colour
 from reader.cli.main import main
 from reader.diagnostics import CODES
+from reader.runner.sphinx import run_sphinx
+from reader.sources.locators import locator_faults
 from tests.conftest import READER, ROOT
 
 CHECK_ROOT = Path(__file__).parent / "roots" / "check"
@@ -66,6 +70,36 @@ def check_json(project: Path, *args: str, capsys: pytest.CaptureFixture[str]) ->
     """Run ``reader check --format json`` in this process; the parsed problems."""
     main(["check", "--project", str(project), "--format", "json", *args])
     return json.loads(capsys.readouterr().out)
+
+
+# What the build prints: ``file:line: WARNING: message [reader.code]`` for errors and
+# warnings, ``file:line: info: message [reader.code]`` for information.
+BUILD_LINE = re.compile(
+    r"^(?P<file>[^\n]*?):(?P<line>\d*): (?:WARNING|ERROR|CRITICAL|info): .*?"
+    r"\[reader\.(?P<code>\w+)\]$",
+    re.MULTILINE,
+)
+
+
+def build_problems(project: Path) -> set[tuple[str, str, int]]:
+    """(code, file, line) of every problem the HTML build prints, in this process."""
+    status, warning = io.StringIO(), io.StringIO()
+    run_sphinx(
+        "html",
+        project,
+        project / "_build" / "html",
+        project / "_build" / "doctrees" / "html",
+        status=status,
+        warning=warning,
+        raise_on_warnings=False,
+    )
+    found = set()
+    info = [line for line in status.getvalue().splitlines() if ": info: " in line]
+    for match in BUILD_LINE.finditer(warning.getvalue() + "\n" + "\n".join(info)):
+        path = Path(match["file"])
+        shown = path.relative_to(project).as_posix() if path.is_absolute() else match["file"]
+        found.add((match["code"], shown, int(match["line"] or 0)))
+    return found
 
 
 def run_check(*args: str, cwd: Path, env: dict[str, str] | None = None):
@@ -239,6 +273,35 @@ CASES: dict[str, tuple[str, str, str, str, str, str]] = {
         "todo_marker", "refs.bib", "number = {11},", "number = {11},\n  note = {TODO},",
         "refs.bib", "TODO",
     ),
+    "footcite": (
+        "cite_syntax", SECOND, ":cite:`wpfebruary`", ":footcite:`wpfebruary`", SECOND,
+        ":footcite:",
+    ),
+    "cite_empty": (
+        "cite_syntax", SECOND, ":cite:`wpfebruary`", ":cite:``", SECOND, ":cite:``",
+    ),
+    "key_not_found_second_line": (
+        "key_not_found", SECOND, "wrote of the revolution in",
+        "wrote\nof the revolution\\ :cite:`nosuchkey` in", SECOND, "nosuchkey",
+    ),
+    "rst_unknown_role": (
+        "rst_unknown_role", SECOND, ":place:`Petrograd <petrograd>`",
+        ":plaice:`Petrograd <petrograd>`", SECOND, ":plaice:",
+    ),
+    "rst_unknown_directive": (
+        "rst_unknown_directive", FIRST, ".. quote::", ".. qoute::", FIRST, ".. qoute::",
+    ),
+    "rst_syntax_literal": (
+        "rst_syntax", SECOND, "wrote of", "wrote ``of", SECOND, "``of",
+    ),
+    "rst_syntax_blank_line": (
+        "rst_syntax", FIRST, "See also :doc:`second`.\n\n.. quote::",
+        "See also :doc:`second`.\n.. quote::", FIRST, ":cite: lux1918{p. 5}",
+    ),
+    "quote_no_speaker": (
+        "quote_no_speaker", "refs.bib", "  author = {Luxemburg, Rosa},\n", "", FIRST,
+        ".. quote::",
+    ),
 }  # fmt: skip
 
 
@@ -247,17 +310,51 @@ def test_the_clean_project_has_no_problems(project, capsys):
 
 
 @pytest.mark.parametrize("case", sorted(CASES))
-def test_each_code_is_found_at_its_line(project, capsys, case):
+def test_check_and_build_find_each_code_at_its_line(project, capsys, case):
     code, changed, old, new, reported, needle = CASES[case]
     replace_in(project / changed, old, new)
-    found = check_json(project, capsys=capsys)
     expected = (code, reported, line_of(project / reported, needle))
-    assert expected in [(p["code"], p["file"], p["line"]) for p in found], found
+    checked = {(p["code"], p["file"], p["line"]) for p in check_json(project, capsys=capsys)}
+    built = build_problems(project)
+    assert expected in checked, sorted(checked)
+    assert expected in built, sorted(built)
+    # every problem of the build is the check's, and the other way round
+    assert checked == built
+
+
+def test_a_text_that_is_not_utf8(project, capsys):
+    path = project / SECOND
+    expected = ("text_encoding", SECOND, line_of(path, "wrote"))
+    path.write_bytes(path.read_bytes().replace(b"wrote of", b"wrote \xe9 of"))
+    assert expected in {
+        (p["code"], p["file"], p["line"]) for p in check_json(project, capsys=capsys)
+    }
+    assert expected in build_problems(project)
+
+
+def test_an_escaped_role_is_text_for_both(project, capsys):
+    replace_in(project / SECOND, "wrote of", "wrote \\:cite:`not-a-citation` of")
+    assert check_json(project, capsys=capsys) == []
+    assert build_problems(project) == set()
+    page = (project / "_build/html/second.html").read_text("utf-8")
+    assert "wrote :cite:<cite>not-a-citation</cite> of" in page  # text, not a note
+
+
+def test_an_unchanged_faulty_text_fails_every_check_and_build(project, capsys):
+    replace_in(project / SECOND, "<luxemburg>", "<luxembourg>")
+    replace_in(project / FIRST, "lux1918{p. 3}", "nosuchkey{p. 3}")
+    first = {(p["code"], p["file"], p["line"]) for p in check_json(project, capsys=capsys)}
+    again = {(p["code"], p["file"], p["line"]) for p in check_json(project, capsys=capsys)}
+    assert first == again
+    assert {"annotation_unknown", "key_not_found"} <= {c for c, _, _ in first}
+    assert build_problems(project) == first
+    assert build_problems(project) == first  # read nothing again: reported from the environment
 
 
 def test_every_code_has_a_case():
-    assert {case[0] for case in CASES.values()} | {"bib_missing_file"} == set(CODES)
-    assert checked_codes() == set(CODES)
+    tested = {case[0] for case in CASES.values()}
+    untested = {"bib_missing_file", "text_encoding", "sphinx_warning"}
+    assert tested | untested == set(CODES)
 
 
 def test_a_missing_bibliography_file(project, capsys):
@@ -381,13 +478,6 @@ def test_suppress_warnings_in_conf_py_silences_a_code(project, capsys):
     with (project / "conf.py").open("a", encoding="utf-8") as conf:
         conf.write('suppress_warnings = ["reader.todo_marker"]\n')
     assert check_json(project, capsys=capsys) == []
-
-
-def test_run_checks_with_options(project):
-    replace_in(project / FIRST, "lux1918{p. 3}", "lux1918{?p. 3}")
-    loaded = load_project(project)
-    assert [p.code for p in run_checks(loaded)] == ["locator_unverified"]
-    assert run_checks(loaded, Options(ignore=frozenset({"locator_unverified"}))) == []
 
 
 def test_colour_only_on_a_terminal(monkeypatch):

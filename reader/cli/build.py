@@ -5,9 +5,9 @@ from __future__ import annotations
 import argparse
 import sys
 
-from reader.builders.editions import FORMATS, build_editions
-from reader.builders.sphinx_run import BuildFailed
 from reader.cli.options import add_project_option, add_traceback_option
+from reader.runner.editions import FORMATS, build_editions
+from reader.runner.sphinx import BuildFailed
 
 
 def add_parser(parser: argparse.ArgumentParser) -> None:

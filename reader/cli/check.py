@@ -1,4 +1,4 @@
-"""``reader check``: every problem of the sources at once, without running Sphinx.
+"""``reader check``: every problem of the sources at once, exactly as the build finds them.
 
 ::
 
@@ -7,11 +7,13 @@
                  [--exit-zero]
     reader check --list-codes [--format text|json]
 
-Problems are printed sorted by file and line, each with a hint; the codes are those
-of the build (``suppress_warnings = ["reader.<code>"]`` in conf.py silences a code
-here too).  Exit status: 0 when there is no error (warnings and info do not fail),
-1 when there is one (``--strict``: unverified locators are errors), 2 for a bad
-option.
+The texts are read by Sphinx itself, with the ``reader-check`` builder, which writes
+nothing (:mod:`reader.runner.project`): the problems, codes, files and lines are the
+build's.  Only texts changed since the last check are read again.  Problems are
+printed sorted by file and line, each with a hint (``suppress_warnings =
+["reader.<code>"]`` in conf.py silences a code here too).  Exit status: 0 when there
+is no error (warnings and info do not fail), 1 when there is one (``--strict``:
+unverified locators are errors), 2 for a bad option.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from __future__ import annotations
 import argparse
 import sys
 import time
+from dataclasses import dataclass, field, replace
 
 from reader.cli.options import add_project_option, add_traceback_option
 
@@ -88,9 +91,25 @@ def parse_codes(values: list[str]) -> frozenset[str]:
     return frozenset(codes)
 
 
+@dataclass(frozen=True)
+class Options:
+    """Which problems to report: ``select`` (when not empty) keeps only those codes,
+    ``ignore`` drops codes; ``strict`` makes unverified locators errors."""
+
+    select: frozenset[str] = field(default_factory=frozenset)
+    ignore: frozenset[str] = field(default_factory=frozenset)
+    strict: bool = False
+
+    def wants(self, code: str) -> bool:
+        if self.select and code not in self.select:
+            return False
+        return code not in self.ignore
+
+
 def run(args: argparse.Namespace) -> int:
     """Check the project; 0 without errors, 1 with, 2 for a bad option."""
-    from reader.checks import Options, ProjectError, load_project, output, run_checks
+    from reader.cli import check_output as output
+    from reader.runner.project import read_project
 
     if args.list_codes:
         sys.stdout.write(
@@ -102,23 +121,29 @@ def run(args: argparse.Namespace) -> int:
     except ValueError as error:
         print(f"reader check: {error}", file=sys.stderr)
         return 2
-    started = time.perf_counter()
-    try:
-        project = load_project(args.project)
-    except ProjectError as error:
-        print(f"reader check: {error}", file=sys.stderr)
+    project = args.project.resolve()
+    if not (project / "conf.py").is_file():
+        print(f"reader check: no conf.py in {project}; use --project DIR", file=sys.stderr)
         return 0 if args.exit_zero else 1
-    problems = run_checks(project, options)
+    started = time.perf_counter()
+    reading = read_project(project)
+    problems = sorted(
+        {
+            replace(problem, file=reading.relative(problem.file))
+            for problem in reading.problems
+            if options.wants(problem.code)
+        },
+        key=lambda p: (p.file, p.line, p.code, p.message),
+    )
     elapsed = time.perf_counter() - started
     if args.format == "json":
         sys.stdout.write(output.render_json(problems, args.strict) + "\n")
     else:
         colour = output.use_colour(sys.stdout, args.color)
         sys.stdout.write(output.render_text(problems, args.strict, colour))
-        print(
-            output.summary(
-                problems, args.strict, len(project.texts()), len(project.bib.entries), elapsed
-            )
-        )
+        texts = len(reading.book.texts) if reading.book else 0
+        print(output.summary(problems, args.strict, texts, len(reading.entries), elapsed))
+    if reading.stopped:
+        print(f"reader check: the texts were not checked: {reading.stopped}", file=sys.stderr)
     failed = output.counts(problems, args.strict)["error"] and not args.exit_zero
     return 1 if failed else 0

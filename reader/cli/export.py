@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -54,6 +55,12 @@ def add_parser(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "-o", "--output", type=Path, metavar="FILE", help="write to FILE (default: stdout)"
     )
+    parser.add_argument(
+        "--with-notes",
+        action="store_true",
+        help="CSL-JSON and RIS: include the editors' notes on the sources (refs.bib's note); "
+        "the BibTeX formats carry them as annote/annotation, which styles do not print",
+    )
     add_project_option(parser)
     add_traceback_option(parser)
 
@@ -63,20 +70,23 @@ def run(args: argparse.Namespace) -> int:
     # Imported here: `reader --help` and the other verbs need none of it.
     from reader.exports.bibtex import write_atomically
     from reader.exports.formats import FORMATS, render
-    from reader.exports.scopes import ScopeError, load_sources
-    from reader.sources.bibfile import BibFileError
+    from reader.exports.scopes import ScopeError
+    from reader.runner.project import read_project
 
     project = args.project.resolve()
     if not (project / "conf.py").is_file():
         print(f"reader export: no conf.py in {project}; use --project", file=sys.stderr)
         return 1
-    try:
-        sources = load_sources(project)
-    except BibFileError as error:
+    reading = read_project(project)
+    bib_errors = [
+        p for p in reading.problems if p.code.startswith("bib_") and p.severity == "error"
+    ]
+    if bib_errors or reading.book is None:
         print("reader export: the bibliography has errors:", file=sys.stderr)
-        for problem in error.problems:
-            print(f"  {problem}", file=sys.stderr)
+        for problem in bib_errors or reading.problems:
+            print(f"  {replace(problem, file=reading.relative(problem.file))}", file=sys.stderr)
         return 1
+    sources = reading.sources()
     try:
         selection = _select(sources, args)
     except ScopeError as error:
@@ -88,7 +98,7 @@ def run(args: argparse.Namespace) -> int:
         f"{export.label} export of {sources.info.title}: {selection.description}.",
         "Generated from refs.bib by `reader export`.",
     ]
-    text = render(args.format, selection.entries, header)
+    text = render(args.format, selection, header, with_notes=args.with_notes)
     if args.output is not None and str(args.output) != "-":
         try:
             write_atomically(args.output, text)

@@ -24,34 +24,33 @@ import argparse
 import re
 import sys
 import textwrap
-from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reader.cli.options import add_project_option, add_traceback_option
+from reader.sources.ids import id_fault, text_name_fault
+from reader.sources.kinds import KINDS, OPTIONS, REGISTERS
 
 if TYPE_CHECKING:
-    from reader.sources.texts import AnnotationDefinition
+    from reader.extension.book import Book
 
-#: An id or a document name: letters, digits, '-' and '_' (folders with '/').
-_NAME = re.compile(r"^[A-Za-z0-9][\w-]*(?:/[A-Za-z0-9][\w-]*)*$")
-_ID = re.compile(r"^[A-Za-z0-9][\w.-]*$")
 #: The placeholder of an event's :date: (a valid date; the summary says to replace it).
 PLACEHOLDER_DATE = "1 January 1917 OS"
 #: The placeholder of free-text options (printed as is, and flagged by reader check).
 TODO = "TODO"
+#: What a title may not hold: it would be markup, or end the title line.
+_TITLE_FAULTS = re.compile(r"[`\\\r\n\t]")
 
 
 def add_parser(parser: argparse.ArgumentParser) -> None:
     """The two forms of ``reader new``."""
     sub = parser.add_subparsers(dest="what", required=True, metavar="WHAT")
-    text = sub.add_parser("text", help="a new text, added to the Texts toctree")
+    text = sub.add_parser("text", help="a new text, added to the numbered (chapters) toctree")
     text.add_argument("name", metavar="NAME", help="document name, e.g. 08-the-purges")
     text.add_argument("--title", "-t", help="the title (default: from NAME)")
     annotation = sub.add_parser("annotation", help="a new annotation on its register page")
-    annotation.add_argument(
-        "kind", metavar="KIND", choices=("person", "gloss", "place", "org", "event")
-    )
+    annotation.add_argument("kind", metavar="KIND", choices=tuple(KINDS))
     annotation.add_argument("id", metavar="ID", help="the id mentions use, e.g. bukharin")
     for each in (text, annotation):
         add_project_option(each)
@@ -64,19 +63,56 @@ class NewError(Exception):
 
 def run(args: argparse.Namespace) -> int:
     """Make the text or annotation; 1 if it cannot be made."""
-    from reader.checks.project import ProjectError
-
+    project = args.project.resolve()
     try:
+        if not (project / "conf.py").is_file():
+            raise NewError(f"no conf.py in {project}; use --project DIR")
         if args.what == "text":
-            made = new_text(args.project.resolve(), args.name, args.title)
+            made = new_text(project, args.name, args.title)
         else:
-            made = new_annotation(args.project.resolve(), args.kind, args.id)
-    except (NewError, ProjectError) as error:
+            made = new_annotation(project, args.kind, args.id)
+    except NewError as error:
         print(f"reader new: {error}", file=sys.stderr)
         return 1
     for line in made:
         print(f"reader new: {line}")
     return 0
+
+
+def _read_book(project: Path) -> Book:
+    from reader.runner.project import read_project
+
+    reading = read_project(project)
+    if reading.book is None:
+        raise NewError("the project cannot be read; run `reader check`")
+    return reading.book
+
+
+# ----------------------------------------------------------------- files as written
+
+
+@dataclass
+class SourceFile:
+    """A text's lines, with the byte-order mark and line ending it was written with."""
+
+    path: Path
+    lines: list[str]
+    bom: bool
+    newline: str
+
+    @classmethod
+    def read(cls, path: Path) -> SourceFile:
+        data = path.read_bytes()
+        bom = data.startswith(b"\xef\xbb\xbf")
+        text = data.decode("utf-8-sig")
+        newline = "\r\n" if "\r\n" in text else "\n"
+        return cls(path, text.split(newline), bom, newline)
+
+    def write(self, lines: list[str]) -> None:
+        while lines and not lines[-1].strip():
+            lines.pop()
+        text = self.newline.join(lines) + self.newline
+        self.path.write_bytes((b"\xef\xbb\xbf" if self.bom else b"") + text.encode("utf-8"))
 
 
 # --------------------------------------------------------------------------- texts
@@ -100,60 +136,55 @@ def text_source(title: str) -> str:
 
 
 def new_text(project: Path, name: str, title: str | None) -> list[str]:
-    """Write source_texts/NAME.rst and add NAME to the Texts toctree; what was done."""
-    from reader.checks.project import SOURCE_DIR, read_conf
-    from reader.sources.texts import CHAPTERS_CAPTION, scan_markup, toctree_entries
-
+    """Write the text NAME and add it to the chapters' toctree; what was done."""
     name = name.removesuffix(".rst")
-    if not _NAME.match(name):
-        raise NewError(f"{name!r} is no document name: use letters, digits and '-'")
-    config = read_conf(project)
-    source_dir = project / SOURCE_DIR
-    path = source_dir / f"{name}.rst"
-    if path.exists():
-        raise NewError(f"{path.relative_to(project)} already exists")
-    root_doc = str(config.get("root_doc") or "index")
-    root = source_dir / f"{root_doc}.rst"
-    if not root.is_file():
-        raise NewError(f"there is no {root.relative_to(project)} to add the text to")
-    markup = scan_markup(root, root_doc)
-    entries = [e for e in toctree_entries(markup) if e.caption.casefold() == "texts"]
-    lines = list(markup.lines)
-    if entries:
-        last = entries[-1].line - 1
-        indent = lines[last][: len(lines[last]) - len(lines[last].lstrip())]
-        at = last + 1
-        insert = [f"{indent}{name}"]
-    else:
-        at = _after_toctree_options(lines, CHAPTERS_CAPTION)
-        insert = ["", f"   {name}"]
-    title = (title or title_from_name(name)).strip()
+    if fault := text_name_fault(name):
+        raise NewError(fault)
+    title = " ".join((title or title_from_name(name)).split(" ")).strip()
     if not title:
         raise NewError("the title is empty")
+    if bad := _TITLE_FAULTS.search(title):
+        raise NewError(f"the title cannot hold {bad[0]!r}: it would be markup in the text")
+    book = _read_book(project)
+    path = book.source_dir / f"{name}.rst"
+    if path.exists():
+        raise NewError(f"{path.relative_to(project)} already exists")
+    numbered = [t for t in book.toctrees if t.numbered and t.docname == book.root_doc]
+    if not numbered:
+        raise NewError(
+            f"the root document ({book.root_doc}) has no numbered toctree (`:numbered:`) "
+            "for the chapters"
+        )
+    toctree = numbered[-1]
+    root = SourceFile.read(book.texts[book.root_doc].path)
+    at, indent = _toctree_end(root.lines, toctree.lineno)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text_source(title), encoding="utf-8")
-    _write_lines(root, lines[:at] + insert + lines[at:])
+    root.write(root.lines[:at] + [f"{indent}{name}"] + root.lines[at:])
     return [
         f"wrote {path.relative_to(project)} ({title!r})",
-        f"added {name} to the {CHAPTERS_CAPTION} toctree of {root.relative_to(project)}",
+        f"added {name} to the chapters' toctree of {root.path.relative_to(project)}",
     ]
 
 
-def _after_toctree_options(lines: list[str], caption: str) -> int:
-    """The index after the options of the toctree captioned *caption* (no entries yet)."""
-    for index, line in enumerate(lines):
-        if re.match(rf"^\s+:caption:\s*{re.escape(caption)}\s*$", line, re.IGNORECASE):
-            end = index + 1
-            while end < len(lines) and re.match(r"^\s+:[\w-]+:", lines[end]):
-                end += 1
-            return end
-    raise NewError(f'the root document has no toctree with ":caption: {caption}"')
-
-
-def _write_lines(path: Path, lines: list[str]) -> None:
-    while lines and not lines[-1].strip():
-        lines.pop()
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+def _toctree_end(lines: list[str], lineno: int) -> tuple[int, str]:
+    """Where a new entry goes in the toctree at *lineno* (after its last line), and the
+    indentation of its entries."""
+    start = lineno - 1
+    directive_indent = len(lines[start]) - len(lines[start].lstrip())
+    end, last, indent = start + 1, start, " " * (directive_indent + 3)
+    while end < len(lines):
+        line = lines[end]
+        if line.strip() and len(line) - len(line.lstrip()) <= directive_indent:
+            break
+        if line.strip():
+            last = end
+            if not line.strip().startswith(":"):
+                indent = line[: len(line) - len(line.lstrip())]
+        end += 1
+    if last == start or lines[last].strip().startswith(":"):
+        return last + 1, indent  # no entries yet: after the options (a blank line first)
+    return last + 1, indent
 
 
 # --------------------------------------------------------------------- annotations
@@ -161,14 +192,12 @@ def _write_lines(path: Path, lines: list[str]) -> None:
 
 def placeholder_name(ident: str) -> str:
     """The :name: of a new annotation: its id title-cased (``nicholas-ii``: Nicholas Ii)."""
-    return ident.replace("-", " ").replace("_", " ").title()
+    return ident.replace("-", " ").title()
 
 
 def annotation_source(kind: str, ident: str) -> list[str]:
     """The directive for a new annotation, every option with its placeholder, in the
     order of the register pages: name, original, the kind's own options, sources."""
-    from reader.checks.registers import OPTIONS
-
     values = {"name": placeholder_name(ident), "sources": "", "date": PLACEHOLDER_DATE, "end": ""}
     order = sorted(OPTIONS[kind], key=lambda option: option == "sources")
     lines = [f".. {kind}:: {ident}"]
@@ -183,34 +212,33 @@ def annotation_source(kind: str, ident: str) -> list[str]:
 
 def new_annotation(project: Path, kind: str, ident: str) -> list[str]:
     """Add the directive to the register page of *kind*; what was done."""
-    from reader.checks.project import SOURCE_DIR, load_project
-    from reader.checks.registers import REGISTERS
-
-    if not _ID.match(ident):
-        raise NewError(f"{ident!r} is no id: use lower-case letters, digits and '-'")
-    loaded = load_project(project)
-    for markup in loaded.markup.values():
-        for definition in markup.definitions:
-            if (definition.kind, definition.id) == (kind, ident):
-                where = f"{loaded.file(markup.docname)}:{definition.line}"
-                raise NewError(f"the {kind} {ident!r} is already defined at {where}")
+    if fault := id_fault(ident):
+        raise NewError(fault)
+    book = _read_book(project)
+    existing = book.annotations.get((kind, ident))
+    if existing is not None:
+        where = f"{book.texts[existing.docname].path.relative_to(project)}:{existing.lineno}"
+        raise NewError(f"the {kind} {ident!r} is already defined at {where}")
     register = REGISTERS[kind]
-    path = project / SOURCE_DIR / f"{register}.rst"
-    if register not in loaded.markup:
+    if register not in book.texts:
+        path = book.source_dir / f"{register}.rst"
         raise NewError(f"there is no register page {path.relative_to(project)}; create it first")
-    markup = loaded.markup[register]
-    block = annotation_source(kind, ident)
-    lines = list(markup.lines)
-    at = _insertion_point(lines, markup.definitions, kind, ident)
-    before, after = lines[:at], lines[at:]
+    page = SourceFile.read(book.texts[register].path)
+    same = sorted(
+        (a for a in book.annotations.values() if a.kind == kind and a.docname == register),
+        key=lambda a: a.lineno,
+    )
+    at = _insertion_point(page.lines, same, kind, ident)
+    before, after = page.lines[:at], page.lines[at:]
     while before and not before[-1].strip():
         before.pop()
     while after and not after[0].strip():
         after.pop(0)
-    _write_lines(path, [*before, "", *block, *([""] + after if after else [])])
+    block = annotation_source(kind, ident)
+    page.write([*before, "", *block, *([""] + after if after else [])])
     line = len(before) + 2
     return [
-        f"added the {kind} {ident!r} to {path.relative_to(project)}:{line}",
+        f"added the {kind} {ident!r} to {page.path.relative_to(project)}:{line}",
         f"mention it as :{kind}:`Words <{ident}>`, replace the TODOs, then run `reader check`",
     ]
 
@@ -221,22 +249,16 @@ def _sort_key(kind: str, ident: str, name: str) -> str:
     return key.casefold()
 
 
-def _insertion_point(
-    lines: list[str], definitions: Sequence[AnnotationDefinition], kind: str, ident: str
-) -> int:
+def _insertion_point(lines: list[str], same: list, kind: str, ident: str) -> int:
     """Before the first definition of *kind* that sorts after the new one, else after the
     last definition of *kind* (or at the end of the page)."""
     new_key = _sort_key(kind, ident, placeholder_name(ident))
-    same = [d for d in definitions if d.kind == kind]
     for definition in same:
-        existing = definition.option("name")
-        key = _sort_key(kind, definition.id, existing.value if existing else definition.id)
-        if key > new_key:
-            return definition.line - 1
+        if _sort_key(kind, definition.id, definition.name) > new_key:
+            return definition.lineno - 1
     if not same:
         return len(lines)
-    last = same[-1].line - 1
-    end = last + 1
+    end = same[-1].lineno
     while end < len(lines) and (not lines[end].strip() or lines[end][:1] in " \t"):
         end += 1
     return end

@@ -4,10 +4,11 @@
 
     reader stats [--project DIR] [--format text|json]
 
-For each text: words of prose (titles, paragraphs, quotations, annotation summaries;
-no markup, notes, options or toctrees), notes (a note per ``:cite:`` role or
-quotation, plus hand-written ``[#]_`` notes), editors' notes (``[*]_``), citations
-(sources cited in notes), quotations (verified and unverified by their locator) and
+The figures come from the one reading of the texts that the build and ``reader
+check`` share.  For each text: words of prose (titles, paragraphs, quotations,
+annotation summaries; no markup, notes, options or toctrees), notes (citation notes
+and hand-written ``[#]_`` notes), editors' notes (``[*]_``), citations (sources cited
+in notes and annotations), quotations (verified and unverified by their locator) and
 mentions of annotations.  Then the annotations by kind, the mentions by kind, and
 the coverage: the share of annotations defined that are mentioned somewhere, and
 the share of mentions whose annotation is defined.
@@ -25,8 +26,7 @@ from typing import TYPE_CHECKING, Any
 from reader.cli.options import add_project_option, add_traceback_option
 
 if TYPE_CHECKING:
-    from reader.checks.project import Project
-    from reader.sources.texts import SourceText
+    from reader.extension.book import Book, Text
 
 
 def add_parser(parser: argparse.ArgumentParser) -> None:
@@ -60,38 +60,30 @@ class TextStats:
             self.quotations[key] += value
 
 
-def text_stats(project: Project, text: SourceText) -> TextStats:
+def text_stats(text: Text) -> TextStats:
     """The figures of one text."""
-    from reader.sources.texts import prose_words
-
-    markup = project.markup[text.docname]
-    stats = TextStats(text.docname, text.title, text.chapter, words=prose_words(markup))
-    handwritten = [f for f in markup.footnotes if not f.editors]
-    stats.notes = len(text.citations) + len(handwritten)
-    stats.editors_notes = len(markup.footnotes) - len(handwritten)
-    stats.citations = sum(len(c.targets) for c in text.citations)
+    stats = TextStats(text.docname, text.title, text.chapter, words=text.words)
+    stats.notes = text.notes
+    stats.editors_notes = text.editors_notes
+    stats.citations = len(text.citations)
     for quotation in text.quotations:
-        source = quotation.source
-        verified = source is not None and source.verified
-        stats.quotations["verified" if verified else "unverified"] += 1
-    stats.mentions = len(markup.mentions)
+        stats.quotations["verified" if quotation.verified else "unverified"] += 1
+    stats.mentions = len(text.mentions)
     return stats
 
 
-def compute(project: Project) -> dict[str, Any]:
+def compute(book: Book) -> dict[str, Any]:
     """Every figure of ``reader stats``, as the JSON output has them."""
-    from reader.sources.texts import ANNOTATION_KINDS
+    from reader.sources.kinds import KINDS
 
-    texts = [text_stats(project, text) for text in project.texts()]
+    texts = [text_stats(text) for text in book.texts.values()]
     totals = TextStats("", "total")
     for stats in texts:
         totals.add(stats)
-    defined: set[tuple[str, str]] = set()
-    mentioned: Counter[tuple[str, str]] = Counter()
-    for text in project.texts():
-        markup = project.markup[text.docname]
-        defined.update((d.kind, d.id) for d in markup.definitions)
-        mentioned.update((m.role, m.target) for m in markup.mentions)
+    defined = set(book.annotations)
+    mentioned: Counter[tuple[str, str]] = Counter(
+        mention for text in book.texts.values() for mention in text.mentions
+    )
     by_kind = Counter(kind for kind, _ in defined)
     mentions_by_kind: Counter[str] = Counter()
     for (kind, _), count in mentioned.items():
@@ -104,8 +96,8 @@ def compute(project: Project) -> dict[str, Any]:
         "totals": {
             k: v for k, v in asdict(totals).items() if k not in ("docname", "title", "chapter")
         },
-        "annotations": {kind: by_kind[kind] for kind in ANNOTATION_KINDS},
-        "mentions": {kind: mentions_by_kind[kind] for kind in ANNOTATION_KINDS},
+        "annotations": {kind: by_kind[kind] for kind in KINDS},
+        "mentions": {kind: mentions_by_kind[kind] for kind in KINDS},
         "coverage": {
             "annotations_mentioned": _share(used, len(defined)),
             "mentions_defined": _share(resolved, total_mentions),
@@ -167,14 +159,17 @@ def render_text(figures: dict[str, Any]) -> str:
 
 def run(args: argparse.Namespace) -> int:
     """Print the figures; 1 if the project cannot be read."""
-    from reader.checks import ProjectError, load_project
+    from reader.runner.project import read_project
 
-    try:
-        project = load_project(args.project)
-    except ProjectError as error:
-        print(f"reader stats: {error}", file=sys.stderr)
+    project = args.project.resolve()
+    if not (project / "conf.py").is_file():
+        print(f"reader stats: no conf.py in {project}; use --project DIR", file=sys.stderr)
         return 1
-    figures = compute(project)
+    reading = read_project(project)
+    if reading.book is None:
+        print("reader stats: the project cannot be read; run `reader check`", file=sys.stderr)
+        return 1
+    figures = compute(reading.book)
     if args.format == "json":
         sys.stdout.write(json.dumps(figures, ensure_ascii=False, indent=2) + "\n")
     else:

@@ -13,9 +13,31 @@ from pathlib import Path
 
 import bibtexparser
 from bibtexparser.library import Library
-from bibtexparser.model import Entry
+from bibtexparser.model import Entry, Field
 
 HEADER = "% BibTeX export of {title}. Generated from refs.bib by `reader build`.\n"
+
+
+#: Where the editors' memos on a source go in an export: a field no style prints.
+MEMO_FIELD = "annote"
+
+
+def for_readers(entries: Sequence[Entry]) -> list[Entry]:
+    """The entries as readers receive them: the editors' ``note`` (a memo on where the
+    source was seen and what could not be verified, not part of the reference) moved
+    to ``annote``, which BibTeX and biblatex styles never print."""
+    found = []
+    for entry in entries:
+        names = {field.key.lower() for field in entry.fields}
+        if "note" not in names or MEMO_FIELD in names:
+            found.append(entry)
+            continue
+        fields = [
+            Field(MEMO_FIELD, f.value, enclosing=f.enclosing) if f.key.lower() == "note" else f
+            for f in entry.fields
+        ]
+        found.append(Entry(entry.entry_type, entry.key, fields))
+    return found
 
 
 def bibtex_string(library: Library) -> str:
@@ -54,6 +76,6 @@ def write_atomically(path: Path, text: str) -> None:
 
 
 def export_bibtex(library: Library, dest: Path, title: str) -> None:
-    """Write the BibTeX export of *library* to *dest*."""
+    """Write the BibTeX export of *library* to *dest* (memos as ``annote``)."""
     header = HEADER.format(title=title).replace("@", "(at)")  # see comment_block
-    write_atomically(dest, header + "\n" + bibtex_string(library))
+    write_atomically(dest, header + "\n" + bibtex_entries_string(for_readers(library.entries)))

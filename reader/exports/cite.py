@@ -19,15 +19,12 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
-from bibtexparser.model import Entry
-from pybtex.database import Entry as PybtexEntry
-from pybtex.database import parse_string
-
-from reader.exports.bibtex import bibtex_entries_string
-from reader.exports.values import resolve_crossref
+from reader.exports.records import Record
 from reader.sources.citations import MARK_HERE, UNVERIFIED_MARK, CitationTarget, marked_locator
 from reader.styles import plugins
+from reader.styles.punctuation import end_note_text
 
 __all__ = ["UNVERIFIED", "CiteCommands", "cite_commands", "latex_citation", "pandoc_citation"]
 
@@ -89,51 +86,32 @@ def pandoc_citation(targets: Sequence[CitationTarget]) -> str:
     return "[" + "; ".join(parts) + "]"
 
 
-def _pybtex_entries(entries: Sequence[Entry]) -> dict[str, PybtexEntry]:
-    """The entries as pybtex (and so the build) reads them, crossrefs resolved."""
-    data = parse_string(bibtex_entries_string(entries), "bibtex")
-    resolved: dict[str, PybtexEntry] = {}
-    for key, entry in data.entries.items():
-        parent = data.entries.get(entry.fields.get("crossref", ""))
-        if parent is None:
-            resolved[key.lower()] = entry
-            continue
-        fields = resolve_crossref(
-            {name.lower(): value for name, value in entry.fields.items()},
-            {name.lower(): value for name, value in parent.fields.items()},
-        )
-        persons = {role: list(people) for role, people in parent.persons.items()}
-        persons.update({role: list(people) for role, people in entry.persons.items()})
-        merged = PybtexEntry(entry.type, fields=fields, persons=persons)
-        merged.key = entry.key
-        resolved[key.lower()] = merged
-    return resolved
+def cmos_note(
+    targets: Sequence[CitationTarget], records: Sequence[Record], style: Any = None
+) -> str:
+    """The full note the edition prints for these sources, as plain text.
 
-
-def cmos_note(targets: Sequence[CitationTarget], entries: Sequence[Entry]) -> str:
-    """The full note the edition prints for these sources (CMOS), as plain text."""
-    style = plugins.style("cmos")
-    known = _pybtex_entries(entries)
+    *style* is the edition's note style (a pybtex style; the default is the one named
+    by ``reader_note_style``, ``cmos``).
+    """
+    style = style or plugins.style("cmos")
+    by_key = {record.key.lower(): record for record in records}
     parts = []
     for target in targets:
-        locator = marked_locator(target)
-        text = plugins.plain(style.full_note(known[target.key.lower()], locator))
+        record = by_key[target.key.lower()]
+        entry = record.to_pybtex(by_key.get(record.crossref))
+        text = plugins.plain(style.full_note(entry, marked_locator(target)))
         text = text.replace(MARK_HERE, f" {UNVERIFIED}")
-        text = f"{target.pre} {text}" if target.pre else text
-        # one period ends the whole note (inside a closing quotation mark, as CMOS has it)
-        text = text[:-2] + "”" if text.endswith(".”") else text.removesuffix(".")
-        parts.append(text)
-    note = "; ".join(parts)
-    note = note[:1].upper() + note[1:]
-    if note.endswith(("?", "!", "?”", "!”")):
-        return note
-    return note[:-1] + ".”" if note.endswith("”") else note + "."
+        parts.append(f"{target.pre} {text}" if target.pre else text)
+    return end_note_text(parts)
 
 
-def cite_commands(targets: Sequence[CitationTarget], entries: Sequence[Entry]) -> CiteCommands:
-    """LaTeX, pandoc and note forms of a citation of *targets* (found in *entries*)."""
+def cite_commands(
+    targets: Sequence[CitationTarget], records: Sequence[Record], style: Any = None
+) -> CiteCommands:
+    """LaTeX, pandoc and note forms of a citation of *targets* (found in *records*)."""
     return CiteCommands(
         latex=latex_citation(targets),
         pandoc=pandoc_citation(targets),
-        note=cmos_note(targets, entries),
+        note=cmos_note(targets, records, style),
     )

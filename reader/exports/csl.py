@@ -23,9 +23,12 @@ Dates
     ("Spring") becomes the season; what cannot be read as a date is kept as a literal.
 Crossref
     A ``crossref`` parent's fields are inherited (its title as the container title).
+Notes
+    The entry's own ``note`` is the editors' memo on the source (where it was seen,
+    what could not be verified): it is left out, unless the export asks for notes.
 Everything else
-    A field with no CSL variable goes into ``note``, one ``name: value`` line each,
-    after the entry's own note: nothing of refs.bib is dropped.
+    A field with no CSL variable goes into ``note``, one ``name: value`` line each:
+    nothing else of refs.bib is dropped.
 """
 
 from __future__ import annotations
@@ -34,8 +37,7 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
-from bibtexparser.model import Entry
-
+from reader.exports.records import Record
 from reader.exports.values import (
     WORK_TYPES,
     DateValue,
@@ -43,7 +45,6 @@ from reader.exports.values import (
     Name,
     edition_number,
     entry_date,
-    fields_of,
     language_code,
     names,
     parse_date,
@@ -105,14 +106,20 @@ def csl_type(entry_type: str, fields: dict[str, str]) -> str:
     return CSL_TYPES.get(kind, "document")
 
 
-def csl_item(entry: Entry, parent: Entry | None = None) -> dict[str, Any]:
-    """One CSL-JSON item for *entry* (with what it inherits from its crossref *parent*)."""
-    fields = resolve_crossref(fields_of(entry), fields_of(parent) if parent else None)
-    kind = csl_type(entry.entry_type, fields)
+def csl_item(
+    record: Record, parent: Record | None = None, *, with_notes: bool = False
+) -> dict[str, Any]:
+    """One CSL-JSON item for *record* (with what it inherits from its crossref *parent*).
+
+    The entry's ``note`` holds the editors' memos about the source: it goes into the
+    item's ``note`` only *with_notes*.
+    """
+    fields = resolve_crossref(dict(record.fields), dict(parent.fields) if parent else None)
+    kind = csl_type(record.type, fields)
     taker = FieldTaker(fields, consumed=["crossref"])
     if kind.startswith("article-") and kind != "article-journal":
         taker.mark(["entrysubtype"])
-    item: dict[str, Any] = {"id": entry.key, "type": kind}
+    item: dict[str, Any] = {"id": record.key, "type": kind}
 
     notes = _names(taker, item)
     title = taker.take("title")
@@ -130,13 +137,13 @@ def csl_item(entry: Entry, parent: Entry | None = None) -> dict[str, Any]:
     _publisher(taker, item)
     _dates(taker, item)
     _identifiers(taker, item)
-    _genre(taker, item, entry.entry_type.lower())
+    _genre(taker, item, record.type)
     language = taker.take("langid", "language")
     if language is not None:
         item["language"] = language_code(language)
 
     own_note = taker.take("note")
-    lines = [plain(own_note)] if own_note else []
+    lines = [plain(own_note)] if own_note and with_notes else []
     lines += notes
     lines += [f"{name}: {_plain_value(name, value)}" for name, value in taker.left_over()]
     if lines:
@@ -278,16 +285,16 @@ def _genre(taker: FieldTaker, item: dict[str, Any], entry_type: str) -> None:
         item["genre"] = WORK_TYPES[entry_type]
 
 
-def csl_items(entries: Sequence[Entry]) -> list[dict[str, Any]]:
-    """CSL items for *entries*; a crossref parent is looked up among them."""
-    by_key = {entry.key.lower(): entry for entry in entries}
-    items = []
-    for entry in entries:
-        crossref = fields_of(entry).get("crossref", "").strip().lower()
-        items.append(csl_item(entry, by_key.get(crossref)))
-    return items
+def csl_items(records: Sequence[Record], *, with_notes: bool = False) -> list[dict[str, Any]]:
+    """CSL items for *records*; a crossref parent is looked up among them."""
+    by_key = {record.key.lower(): record for record in records}
+    return [
+        csl_item(record, by_key.get(record.crossref), with_notes=with_notes) for record in records
+    ]
 
 
-def csl_json(entries: Sequence[Entry]) -> str:
-    """The CSL-JSON text (an array of items, UTF-8, not ASCII-escaped) of *entries*."""
-    return json.dumps(csl_items(entries), ensure_ascii=False, indent=2) + "\n"
+def csl_json(records: Sequence[Record], *, with_notes: bool = False) -> str:
+    """The CSL-JSON text (an array of items, UTF-8, not ASCII-escaped) of *records*."""
+    return (
+        json.dumps(csl_items(records, with_notes=with_notes), ensure_ascii=False, indent=2) + "\n"
+    )

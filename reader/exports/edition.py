@@ -26,11 +26,12 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from bibtexparser.model import Entry, Field
 
-from reader.sources.texts import Book, SourceText
+if TYPE_CHECKING:
+    from reader.extension.book import Book, Text
 
 __all__ = ["EditionInfo", "book_entry", "chapter_entry", "edition_entries"]
 
@@ -71,12 +72,13 @@ class EditionInfo:
     bibfiles: tuple[Path, ...]
 
     @classmethod
-    def from_conf(cls, project: Path) -> EditionInfo:
-        """Read *project*/conf.py as Sphinx does (executing it)."""
-        from sphinx.config import eval_config_file  # Sphinx only when conf.py is read
-        from sphinx.util.tags import Tags
+    def from_config(cls, config: Any, project: Path) -> EditionInfo:
+        """The edition as Sphinx's configuration of it says (*project*: conf.py's folder)."""
+        values = config if isinstance(config, dict) else _values(config)
+        return cls._from_values(values, Path(project))
 
-        config: dict[str, Any] = eval_config_file(project / "conf.py", Tags())
+    @classmethod
+    def _from_values(cls, config: dict[str, Any], project: Path) -> EditionInfo:
         editors = config.get("editors") or config.get("author") or ""
         if isinstance(editors, str):
             editors = [name.strip() for name in re.split(r"\s+and\s+", editors) if name.strip()]
@@ -105,6 +107,27 @@ class EditionInfo:
     def chapter_key(self, docname: str) -> str:
         """The citation key of a text: ``<basename>:<docname>``."""
         return f"{self.basename}:{docname}"
+
+
+#: The conf.py names the edition is described by (the extension declares those that
+#: Sphinx does not know: ``subtitle``, ``editors``, ``edition``, ``edition_date``,
+#: ``publisher``).
+_NAMES = (
+    "project", "subtitle", "editors", "author", "edition", "edition_date", "publisher",
+    "language", "html_baseurl", "html_file_suffix", "root_doc", "reader_edition_basename",
+    "bibtex_bibfiles",
+)  # fmt: skip
+
+
+def _values(config: Any) -> dict[str, Any]:
+    """The values of a Sphinx Config object that describe the edition."""
+    found = {}
+    for name in _NAMES:
+        try:
+            found[name] = getattr(config, name)
+        except AttributeError:
+            continue
+    return found
 
 
 def _bibtex_text(text: str) -> str:
@@ -170,7 +193,7 @@ def book_entry(info: EditionInfo) -> Entry:
     return Entry("book", info.basename, fields)
 
 
-def chapter_entry(info: EditionInfo, text: SourceText) -> Entry:
+def chapter_entry(info: EditionInfo, text: Text) -> Entry:
     """One text of the edition as a chapter of it: ``@incollection``."""
     editors = _editors(info)
     fields = [Field("author", editors[0].value)] if editors else []

@@ -6,19 +6,21 @@ sphinxcontrib-bibtex, whose ``bibtex_bibfiles`` names refs.bib.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from reader import __version__
+from reader.builders.check import CheckBuilder
 from reader.builders.epub import ReaderEpubBuilder
 from reader.builders.epub_html import EpubTranslator
 from reader.builders.latex_notes import ReaderLaTeXTranslator, copy_package
+from reader.extension import report
 from reader.extension.annotation_directives import (
     annotation_mentions,
     make_directive,
     note_summaries,
 )
-from reader.extension.annotation_domain import KINDS, AnnotationDomain
-from reader.extension.annotation_roles import DateRole, MentionRole, warn_unknown_annotation
+from reader.extension.annotation_domain import AnnotationDomain
+from reader.extension.annotation_roles import DateRole, MentionRole
 from reader.extension.annotation_transforms import (
     DrawTimeline,
     FillRegisters,
@@ -33,17 +35,32 @@ from reader.extension.bibliography import (
     works_cited,
 )
 from reader.extension.cite_panel import add_cite_data, coins, skip_node, visit_coins_html
+from reader.extension.consistency import check_book, note_references, silence_resolved
+from reader.extension.dependencies import before_reading, pages_to_write
 from reader.extension.directives import QuoteDirective
 from reader.extension.domain import ReaderDomain
 from reader.extension.editions import add_edition_context, add_paths
-from reader.extension.freshness import note_changes, pages_to_rewrite
+from reader.extension.lines import keep_source
 from reader.extension.popups import add_popup_data
 from reader.extension.roles import CiteRole, FootciteRole
+from reader.extension.texts import check_encodings, find_todos, read_text, stop_if_unreadable
 from reader.extension.transforms import OrderNotes
+from reader.sources.kinds import KINDS
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.util.typing import ExtensionMetadata
+
+
+#: Sphinx warnings the extension reports itself, under its own codes: a text in no
+#: toctree (Sphinx says so only on builds that read something) and a text without a
+#: title (``text_no_title``, found when the text is read, not when it is linked).
+OWN_REPORTS = ("toc.not_included", "toc.no_title")
+
+
+def _own_reports(app: Sphinx, config: Any) -> None:
+    missing = [name for name in OWN_REPORTS if name not in config.suppress_warnings]
+    config.suppress_warnings = [*config.suppress_warnings, *missing]
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:
@@ -54,6 +71,22 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_config_value("reader_bibliography", "all", "env", types=[str])
     app.add_config_value("reader_works_cited_per_text", True, "env", types=[bool])
 
+    # Every problem is collected, coded and kept with its text (reader.extension.report)
+    app.connect("config-inited", report.attach)
+    app.connect("config-inited", _own_reports)
+    app.connect("env-before-read-docs", report.note_reading)
+    app.connect("env-before-read-docs", check_encodings)
+    app.connect("source-read", keep_source)
+    app.connect("source-read", find_todos)
+    app.connect("doctree-read", read_text)
+    app.connect("doctree-read", note_references)
+    app.connect("env-updated", report.replay)
+    app.connect("env-updated", check_book)
+    app.connect("env-updated", stop_if_unreadable)
+    app.connect("warn-missing-reference", silence_resolved)
+    app.connect("build-finished", report.detach)
+
+    app.add_builder(CheckBuilder)
     app.add_builder(ReaderEpubBuilder, override=True)
     app.set_translator("epub", EpubTranslator)
     app.set_translator("latex", ReaderLaTeXTranslator)
@@ -75,7 +108,6 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_node(timeline)
     app.add_post_transform(FillRegisters)
     app.add_post_transform(DrawTimeline)
-    app.connect("warn-missing-reference", warn_unknown_annotation)
     app.connect("doctree-read", note_summaries)
 
     app.add_transform(OrderNotes)
@@ -85,8 +117,8 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     # before sphinxcontrib-bibtex parses refs.bib (its handler has the default 500)
     app.connect("builder-inited", check_bibfiles, priority=100)
     app.connect("config-inited", add_paths)
-    app.connect("env-get-outdated", note_changes)
-    app.connect("env-get-updated", pages_to_rewrite)
+    app.connect("env-get-outdated", before_reading)
+    app.connect("env-get-updated", pages_to_write)
     app.connect("html-page-context", add_edition_context)
     app.connect("html-page-context", add_popup_data)
     app.connect("html-page-context", add_cite_data)
@@ -104,7 +136,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
 
     return {
         "version": __version__,
-        "env_version": 1,
+        "env_version": 2,
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }

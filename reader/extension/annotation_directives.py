@@ -26,31 +26,27 @@ from docutils.parsers.rst import directives
 from sphinx import addnodes
 from sphinx.util.docutils import SphinxDirective
 
-from reader.extension.annotation_domain import KINDS, Annotation, AnnotationDomain, anchor_of
+from reader.extension.annotation_domain import Annotation, AnnotationDomain, anchor_of
+from reader.extension.directives import option_line
 from reader.extension.domain import CitationRecord, ReaderDomain
-from reader.extension.notes import end_note, known_targets, note_part
+from reader.extension.notes import end_note, note_part, read_citation
 from reader.extension.report import warn
 from reader.sources.calendar import DateError, parse_date
-from reader.sources.citations import CitationSyntaxError, parse_citations
 from reader.sources.ids import id_fault
+from reader.sources.kinds import KINDS, OPTIONS
 
 
 class annotation_mentions(nodes.General, nodes.Element):
     """Placeholder for the list of an annotation's mentions (filled after reading)."""
 
 
-COMMON: dict[str, Any] = {
-    "name": directives.unchanged_required,
-    "original": directives.unchanged,
-    "sources": directives.unchanged,
-}
-EXTRA: dict[str, dict[str, Any]] = {
-    "person": {"born": directives.unchanged, "died": directives.unchanged},
-    "gloss": {},
-    "place": {"modern": directives.unchanged},
-    "org": {"founded": directives.unchanged, "dissolved": directives.unchanged},
-    "event": {"date": directives.unchanged_required, "end": directives.unchanged},
-}
+class AnyOption(dict[str, Any]):
+    """An option spec that takes every option, so that the directive can say which of
+    them its kind does not take, at the option's line (docutils would only say that
+    the directive failed)."""
+
+    def __missing__(self, name: str) -> Any:
+        return directives.unchanged
 
 
 class AnnotationDirective(SphinxDirective):
@@ -65,6 +61,15 @@ class AnnotationDirective(SphinxDirective):
         location = (self.env.docname, self.lineno)
         if fault := id_fault(ident):
             warn("annotation_field", fault, location)
+        taken = OPTIONS[self.kind]
+        for option in self.options:
+            if option not in taken:
+                warn(
+                    "annotation_field",
+                    f"the {KINDS[self.kind][0]} {ident!r} has the option :{option}:, which a "
+                    f"{self.kind} does not take (it takes {', '.join(f':{o}:' for o in taken)})",
+                    (self.env.docname, option_line(self, option)),
+                )
         name = self.options.get("name", "").strip()
         if not name:
             warn("annotation_field", f"the {KINDS[self.kind][0]} {ident!r} has no :name:", location)
@@ -136,16 +141,20 @@ class AnnotationDirective(SphinxDirective):
         if not self.options.get("date"):
             warn("annotation_field", "an event needs a :date: with its calendar", location)
             return
-        try:
-            dates = [parse_date(self.options[f]) for f in ("date", "end") if self.options.get(f)]
-        except DateError as error:
-            warn("date_invalid", str(error), location)
-            return
+        dates = []
+        for name in ("date", "end"):
+            if not self.options.get(name):
+                continue
+            try:
+                dates.append(parse_date(self.options[name]))
+            except DateError as error:
+                warn("date_invalid", f":{name}: {error}", (location[0], option_line(self, name)))
+                return
         if len(dates) > 1 and dates[1].iso() < dates[0].iso():
             warn(
                 "date_invalid",
                 f"the event ends ({dates[1].dual()}) before it begins ({dates[0].dual()})",
-                location,
+                (location[0], option_line(self, "end")),
             )
         self.start, self.end = dates[0].iso(), dates[1].iso() if len(dates) > 1 else ""
         self.when = " – ".join(d.dual() for d in dates)
@@ -154,10 +163,8 @@ class AnnotationDirective(SphinxDirective):
         text = self.options.get("sources", "").strip()
         if not text:
             return None
-        try:
-            targets = known_targets(self.env, parse_citations(text), location)
-        except CitationSyntaxError as error:
-            warn("cite_syntax", str(error), location)
+        targets = read_citation(self.env, text, (location[0], option_line(self, "sources")))
+        if not targets:
             return None
         reader = cast(ReaderDomain, self.env.get_domain("reader"))
         para = nodes.paragraph(classes=["reader-annotation-sources"])
@@ -168,7 +175,12 @@ class AnnotationDirective(SphinxDirective):
             para.extend(note_part(self.env, target, False, location))
             reader.note_citation(
                 CitationRecord(
-                    self.env.docname, self.lineno, target.key, target.locator, target.verified
+                    self.env.docname,
+                    self.lineno,
+                    target.key,
+                    target.locator,
+                    target.verified,
+                    target.pre,
                 )
             )
         end_note(para)
@@ -180,22 +192,26 @@ def make_directive(kind: str) -> type[AnnotationDirective]:
     return type(
         f"{kind.title()}Directive",
         (AnnotationDirective,),
-        {"kind": kind, "option_spec": {**COMMON, **EXTRA[kind]}},
+        {
+            "kind": kind,
+            "option_spec": AnyOption(dict.fromkeys(OPTIONS[kind], directives.unchanged)),
+        },
     )
 
 
 def note_summaries(app: Any, doctree: nodes.document) -> None:
     """Record each annotation's summary as printed (after smart quotes and the like)."""
     domain = cast(AnnotationDomain, app.env.get_domain("ann"))
+    here = {(a.kind, a.id, a.lineno): a for a in domain.definitions if a.docname == app.env.docname}
     for box in doctree.findall(nodes.container):
         if "reader-annotation" not in box:
             continue
-        ann = domain.annotations.get(box["reader-annotation"])
-        if ann is None or ann.docname != app.env.docname:
+        ann = here.get((*box["reader-annotation"], box.line))
+        if ann is None:
             continue
         summary = " ".join(
             p.astext()
             for p in box.findall(nodes.paragraph)
             if not {"reader-annotation-head", "reader-annotation-sources"} & set(p["classes"])
         )
-        domain.annotations[(ann.kind, ann.id)] = ann._replace(summary=summary)
+        domain.update_annotation(ann._replace(summary=summary))

@@ -16,16 +16,7 @@ from docutils import nodes
 from sphinx.domains import Domain, ObjType
 from sphinx.util.nodes import make_refnode
 
-from reader.extension.report import warn
-
-#: kind -> (label in the singular, register title)
-KINDS: dict[str, tuple[str, str]] = {
-    "person": ("person", "People"),
-    "gloss": ("term", "Glossary"),
-    "place": ("place", "Places"),
-    "org": ("organisation", "Organisations"),
-    "event": ("event", "Events"),
-}
+from reader.sources.kinds import KINDS
 
 
 class Annotation(NamedTuple):
@@ -54,47 +45,74 @@ def anchor_of(kind: str, ident: str) -> str:
 
 
 class AnnotationDomain(Domain):
-    """Annotations and their mentions (``ann`` domain)."""
+    """Annotations and their mentions (``ann`` domain).
+
+    Every definition is kept, a duplicate too: the consistency check, which runs on
+    every build, reports it; the first definition (texts in name order) is the one
+    that counts.
+    """
 
     name = "ann"
     label = "Annotations"
     object_types = {kind: ObjType(label, kind) for kind, (label, _) in KINDS.items()}
-    data_version = 1
-    initial_data: dict[str, Any] = {"annotations": {}, "mentions": []}
+    data_version = 2
+    initial_data: dict[str, Any] = {"annotations": [], "mentions": []}
+
+    @property
+    def definitions(self) -> list[Annotation]:
+        """Every definition, duplicates included."""
+        return self.data.setdefault("annotations", [])
 
     @property
     def annotations(self) -> dict[tuple[str, str], Annotation]:
-        return self.data.setdefault("annotations", {})
+        """The annotations by (kind, id): the first definition of each, in the order of
+        the book (fixed by :meth:`index` once every text is read)."""
+        index = self.data.get("index")
+        return (
+            index
+            if index is not None
+            else self.index(sorted({a.docname for a in self.definitions}))
+        )
+
+    def index(self, order: list[str]) -> dict[tuple[str, str], Annotation]:
+        """Fix which definition of each annotation counts: the first in *order* (docnames),
+        then by line."""
+        rank = {name: n for n, name in enumerate(order)}
+        found: dict[tuple[str, str], Annotation] = {}
+        for ann in sorted(
+            self.definitions, key=lambda a: (rank.get(a.docname, len(rank)), a.docname, a.lineno)
+        ):
+            found.setdefault((ann.kind, ann.id), ann)
+        self.data["index"] = found
+        return found
 
     @property
     def mentions(self) -> list[Mention]:
         return self.data.setdefault("mentions", [])
 
     def clear_doc(self, docname: str) -> None:
-        for key, ann in list(self.annotations.items()):
-            if ann.docname == docname:
-                del self.annotations[key]
+        self.data.pop("index", None)
+        self.data["annotations"] = [a for a in self.definitions if a.docname != docname]
         self.data["mentions"] = [m for m in self.mentions if m.docname != docname]
 
     def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
-        for ann in otherdata["annotations"].values():
-            if ann.docname in docnames:
-                self.note_annotation(ann)
+        self.data.pop("index", None)
+        self.definitions.extend(a for a in otherdata["annotations"] if a.docname in docnames)
         self.mentions.extend(m for m in otherdata["mentions"] if m.docname in docnames)
 
-    def note_annotation(self, ann: Annotation) -> bool:
-        """Register *ann*; warn and return False when its id is already defined."""
-        other = self.annotations.get((ann.kind, ann.id))
-        if other is not None and other != ann:
-            warn(
-                "annotation_duplicate",
-                f"the {KINDS[ann.kind][0]} {ann.id!r} is already defined at "
-                f"{self.env.doc2path(other.docname)}:{other.lineno}",
-                (ann.docname, ann.lineno),
-            )
-            return False
-        self.annotations[(ann.kind, ann.id)] = ann
-        return True
+    def note_annotation(self, ann: Annotation) -> None:
+        self.definitions.append(ann)
+
+    def update_annotation(self, ann: Annotation) -> None:
+        """Replace the definition at *ann*'s place (the summary is set after reading)."""
+        for index, old in enumerate(self.definitions):
+            if (old.kind, old.id, old.docname, old.lineno) == (
+                ann.kind,
+                ann.id,
+                ann.docname,
+                ann.lineno,
+            ):
+                self.definitions[index] = ann
 
     def note_mention(self, mention: Mention) -> None:
         self.mentions.append(mention)
@@ -150,3 +168,7 @@ class AnnotationDomain(Domain):
 
     def of_kind(self, kind: str) -> Iterable[Annotation]:
         return (a for a in self.annotations.values() if a.kind == kind)
+
+    def close_matches_any(self, ident: str) -> list[str]:
+        """The kinds that define *ident* (a mention with the wrong role)."""
+        return [kind for (kind, i) in self.annotations if i == ident]

@@ -8,7 +8,7 @@ the register can link back to it, and adds it to the general index.
 
 from __future__ import annotations
 
-from typing import Any, cast
+from typing import cast
 
 from docutils import nodes
 from sphinx import addnodes
@@ -16,6 +16,7 @@ from sphinx.util.docutils import SphinxRole
 from sphinx.util.nodes import split_explicit_title
 
 from reader.extension.annotation_domain import AnnotationDomain, Mention
+from reader.extension.lines import role_line
 from reader.extension.report import warn
 from reader.sources.calendar import DateError, parse_date
 
@@ -45,7 +46,9 @@ class MentionRole(SphinxRole):
         mention["ids"].append(anchor)
         self.set_source_info(mention)
         domain = cast(AnnotationDomain, self.env.get_domain("ann"))
-        domain.note_mention(Mention(self.kind, ident, self.env.docname, anchor, self.lineno))
+        line = role_line(self)
+        mention.line = line
+        domain.note_mention(Mention(self.kind, ident, self.env.docname, anchor, line))
         return [mention], []
 
 
@@ -56,19 +59,7 @@ class DateRole(SphinxRole):
         try:
             date = parse_date(self.text)
         except DateError as error:
-            warn("date_invalid", str(error), (self.env.docname, self.lineno))
+            warn("date_invalid", str(error), (self.env.docname, role_line(self)))
             return [nodes.inline(self.text, self.text, classes=["reader-error"])], []
         shown = date.dual()
         return [nodes.inline(shown, shown, classes=["reader-date"])], []
-
-
-def warn_unknown_annotation(app: Any, domain: Any, node: addnodes.pending_xref) -> bool | None:
-    """Report a mention of an annotation that no register defines (``missing-reference``)."""
-    if domain is None or domain.name != "ann":
-        return None
-    ann = cast(AnnotationDomain, domain)
-    kind, ident = node["reftype"], node["reftarget"]
-    close = ann.close_matches(kind, ident)
-    also = f" (close matches: {', '.join(close)})" if close else ""
-    warn("annotation_unknown", f"no {kind} annotation has the id {ident!r}{also}", node)
-    return True

@@ -14,19 +14,21 @@ from __future__ import annotations
 
 import json
 from html import escape
-from pathlib import Path
 from typing import Any, cast
 from urllib.parse import urlencode
 
 from docutils import nodes
 from sphinx.application import Sphinx
 
-from reader.exports.bibtex import bibtex_entries_string
+from reader.exports.bibtex import bibtex_entries_string, for_readers
 from reader.exports.cite import cmos_note
 from reader.exports.csl import csl_json
-from reader.exports.edition import chapter_entry
-from reader.exports.scopes import ScopeError, Sources, load_sources
+from reader.exports.edition import EditionInfo, chapter_entry
+from reader.exports.scopes import Sources
+from reader.extension.bibcheck import bib_index
+from reader.extension.book import book_of
 from reader.extension.domain import ReaderDomain
+from reader.extension.notes import bib_entries, note_style
 from reader.sources.citations import CitationTarget
 
 _SOURCES: dict[int, Sources] = {}
@@ -34,31 +36,41 @@ _ITEMS: dict[str, dict[str, str]] = {}
 
 
 def sources_of(app: Sphinx) -> Sources:
-    """The edition's sources, read once per build (and the entries' citations with them)."""
+    """The edition's sources as this build knows them, gathered once per build."""
     key = id(app)
     if key not in _SOURCES:
         _SOURCES.clear()
         _ITEMS.clear()
-        _SOURCES[key] = load_sources(Path(app.confdir))
+        entries = {k.lower(): e for k, e in bib_entries(app.env).items()}
+        _SOURCES[key] = Sources(
+            EditionInfo.from_config(app.config, app.confdir),
+            bib_index(app).library,
+            book_of(app.env),
+            entries,
+            style=note_style(app.env),
+        )
     return _SOURCES[key]
+
+
+def _citations(sources: Sources, label: str, selection: Any, note: str) -> dict[str, str]:
+    """A Cite panel item: the note, BibTeX and CSL-JSON of a selection."""
+    return {
+        "label": label,
+        "note": note,
+        "bibtex": bibtex_entries_string(for_readers(selection.entries)).strip(),
+        "csl": csl_json(selection.records).strip(),
+    }
 
 
 def _entry_item(sources: Sources, key: str) -> dict[str, str]:
     """The citations of one entry, made once per build: many pages list the same works."""
     if key not in _ITEMS:
-        _ITEMS[key] = _make_entry_item(sources, key)
+        selection = sources.key(key)
+        note = cmos_note(
+            [CitationTarget(selection.entries[0].key)], selection.records, sources.style
+        )
+        _ITEMS[key] = _citations(sources, "this work", selection, note)
     return _ITEMS[key]
-
-
-def _make_entry_item(sources: Sources, key: str) -> dict[str, str]:
-    entry = sources.entries[key.lower()]
-    entries = sources.with_parents([entry])
-    return {
-        "label": "this work",
-        "note": cmos_note([CitationTarget(entry.key)], entries),
-        "bibtex": bibtex_entries_string(entries).strip(),
-        "csl": csl_json(entries).strip(),
-    }
 
 
 def page_citations(app: Sphinx, pagename: str, doctree: nodes.document) -> dict[str, Any]:
@@ -67,32 +79,22 @@ def page_citations(app: Sphinx, pagename: str, doctree: nodes.document) -> dict[
     items: dict[str, Any] = {}
     text = sources.book.texts.get(pagename)
     if text is not None and text.chapter is not None:
-        entry = chapter_entry(sources.info, text)
-        items["reader-text"] = {
-            "label": "this text",
-            "note": cmos_note([CitationTarget(entry.key)], [entry]),
-            "bibtex": bibtex_entries_string([entry]).strip(),
-            "csl": csl_json([entry]).strip(),
-        }
+        selection = sources.selection([chapter_entry(sources.info, text)], "this text")
+        target = CitationTarget(selection.entries[0].key)
+        note = cmos_note([target], selection.records, sources.style)
+        items["reader-text"] = _citations(sources, "this text", selection, note)
     domain = cast(ReaderDomain, app.env.get_domain("reader"))
     for quote in domain.quotations.values():
         if quote.docname != pagename:
             continue
-        try:
-            selection = sources.quotation(quote.id)
-        except ScopeError:
-            continue  # the build has already reported it
+        selection = sources.quotation(quote.id)
         commands = selection.commands
         assert commands is not None
-        items[nodes.make_id(quote.id)] = {
-            "label": "this passage",
-            "note": commands.note,
-            # a comment line says how to cite the passage; BibTeX ignores it
-            "bibtex": f"% {commands.latex}\n" + bibtex_entries_string(selection.entries).strip(),
-            "csl": csl_json(selection.entries).strip(),
-            "latex": commands.latex,
-            "pandoc": commands.pandoc,
-        }
+        item = _citations(sources, "this passage", selection, commands.note)
+        # a comment line says how to cite the passage; BibTeX ignores it
+        item["bibtex"] = f"% {commands.latex}\n" + item["bibtex"]
+        item["latex"], item["pandoc"] = commands.latex, commands.pandoc
+        items[nodes.make_id(quote.id)] = item
     for paragraph in doctree.findall(nodes.paragraph):
         key = paragraph.get("reader-key")
         if key and key.lower() in sources.entries and paragraph["ids"]:

@@ -21,10 +21,14 @@ from reader.extension.report import warn
 from reader.sources.citations import (
     MARK_HERE,
     UNVERIFIED_MARK,
+    CitationSyntaxError,
     CitationTarget,
     marked_locator,
+    parse_citations,
 )
+from reader.sources.locators import empty_braces, locator_faults
 from reader.styles import plugins
+from reader.styles.punctuation import capitalised, with_final_period, without_final_period
 
 if TYPE_CHECKING:
     from pybtex.database import Entry
@@ -46,6 +50,42 @@ BACKEND = plugins.backend("docutils")
 def bib_entries(env: BuildEnvironment) -> dict[str, Entry]:
     """The entries of refs.bib as parsed by sphinxcontrib-bibtex."""
     return env.get_domain("cite").bibdata.data.entries  # type: ignore[attr-defined]
+
+
+def read_citation(env: BuildEnvironment, markup: str, location: Any) -> list[CitationTarget]:
+    """The sources a citation markup names, each checked; [] when it cannot be read.
+
+    Reports unreadable markup (``cite_syntax``), keys refs.bib lacks (``key_not_found``,
+    with close matches), locators that do not follow the note style
+    (``locator_malformed``) and unverified locators (``locator_unverified``, info).
+    Only the sources found in refs.bib come back.
+    """
+    try:
+        targets = parse_citations(markup)
+    except CitationSyntaxError as error:
+        warn("cite_syntax", f"`{' '.join(markup.split())}`: {error}", location)
+        return []
+    if empty_braces(markup):
+        warn(
+            "locator_malformed",
+            f"`{' '.join(markup.split())}` has empty braces: give the locator or remove the braces",
+            location,
+        )
+    found = known_targets(env, targets, location)
+    for target in found:
+        for fault in locator_faults(target.locator) if target.locator else []:
+            warn(
+                "locator_malformed",
+                f"the locator `{target.locator}` of `{target.key}`: {fault}",
+                location,
+            )
+        if target.locator and not target.verified:
+            warn(
+                "locator_unverified",
+                f"the locator `?{target.locator}` of `{target.key}` is not verified",
+                location,
+            )
+    return found
 
 
 def known_targets(
@@ -80,35 +120,32 @@ def note_part(
     rendered: list[nodes.Node] = [nodes.Text(target.pre + " ")] if target.pre else []
     for node in render_safely(lambda: note(entry, locator), target.key, location):
         rendered.extend(_place_mark(node))
-    # the style ends each note with a period (inside a closing quotation mark, as
-    # CMOS has it); the caller joins parts with semicolons and closes with end_note
+    # the style ends each part with a period; the caller joins the parts with
+    # semicolons and closes the note with end_note (reader.styles.punctuation)
     if rendered and isinstance(rendered[-1], nodes.Text):
-        last = str(rendered[-1])
-        if last.endswith(".”"):
-            rendered[-1] = nodes.Text(last[:-2] + "”")
-        elif last.endswith("."):
-            rendered[-1] = nodes.Text(last[:-1])
+        rendered[-1] = nodes.Text(without_final_period(str(rendered[-1])))
     return rendered
 
 
 def end_note(paragraph: nodes.Element) -> None:
-    """Close a note with a period, inside a closing quotation mark, unless it has one."""
-    text = paragraph.astext()
-    if text.endswith(("?", "!", "?”", "!”")):
-        return
+    """Close a note with one period, as :func:`with_final_period` has it."""
     last = paragraph.children[-1] if paragraph.children else None
-    if isinstance(last, nodes.Text) and str(last).endswith("”"):
-        paragraph.replace(last, nodes.Text(str(last)[:-1] + ".”"))
-    else:
+    if isinstance(last, nodes.Text):
+        paragraph.replace(last, nodes.Text(with_final_period(str(last))))
+    elif not paragraph.astext().endswith(("?", "!", "?”", "!”", ".", ".”")):
         paragraph += nodes.Text(".")
 
 
-def render_safely(make: Callable[[], Text], key: str, location: Any) -> list[nodes.Node]:
-    """Render rich text from the style; a missing field is reported, the key printed."""
+def render_safely(
+    make: Callable[[], Text], key: str, location: Any, *, report: bool = True
+) -> list[nodes.Node]:
+    """Render rich text from the style; a missing field is reported (where the work is
+    cited, when *report*: refs.bib's own check reports it at the entry), the key printed."""
     try:
         return make().render(BACKEND)
     except FieldIsMissing as error:
-        warn("bib_missing_field", f"cannot format {key!r}: {error}", location)
+        if report:
+            warn("bib_missing_field", f"cannot format {key!r}: {error}", location)
         return [nodes.Text(key)]
 
 
@@ -128,8 +165,8 @@ def _place_mark(node: nodes.Node) -> list[nodes.Node]:
 
 
 def _capitalise_first(parts: list[nodes.Node]) -> None:
-    if parts and isinstance(parts[0], nodes.Text) and parts[0][:1].islower():
-        parts[0] = nodes.Text(parts[0][:1].upper() + parts[0][1:])
+    if parts and isinstance(parts[0], nodes.Text):
+        parts[0] = nodes.Text(capitalised(str(parts[0])))
 
 
 def make_note(
@@ -154,7 +191,9 @@ def make_note(
         paragraph.extend(part)
         seen.add(target.key)
         domain.note_citation(
-            CitationRecord(env.docname, lineno, target.key, target.locator, target.verified)
+            CitationRecord(
+                env.docname, lineno, target.key, target.locator, target.verified, target.pre
+            )
         )
     end_note(paragraph)
 
@@ -169,6 +208,7 @@ def make_note(
     pending.append(footnote)
 
     ref = nodes.footnote_reference("", "", auto=1, refname=name)
+    ref.source, ref.line = document.current_source, lineno
     document.note_autofootnote_ref(ref)
     document.note_footnote_ref(ref)
     return ref

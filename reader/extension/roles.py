@@ -10,26 +10,22 @@ from __future__ import annotations
 from docutils import nodes
 from sphinx.util.docutils import SphinxRole
 
-from reader.extension.notes import known_targets, make_note
+from reader.extension.lines import role_line
+from reader.extension.notes import make_note, read_citation
 from reader.extension.report import warn
-from reader.sources.citations import CitationSyntaxError, parse_citations
+from reader.sources.citations import parse_citations
 
 
 class CiteRole(SphinxRole):
     """Replace the role by a footnote reference; the note is placed by a transform."""
 
     def run(self) -> tuple[list[nodes.Node], list[nodes.system_message]]:
-        location = (self.env.docname, self.lineno)
-        try:
-            targets = parse_citations(self.text)
-        except CitationSyntaxError as error:
-            warn("cite_syntax", str(error), location)
-            return [nodes.inline(self.rawtext, self.rawtext, classes=["reader-error"])], []
-        found = known_targets(self.env, targets, location)
-        if len(found) != len(targets):
+        location = (self.env.docname, role_line(self))
+        found = read_citation(self.env, self.text, location)
+        if not found or len(found) != len(parse_citations(self.text)):
             # keep the markup visible rather than print a note that lacks a source
             return [nodes.inline(self.rawtext, self.rawtext, classes=["reader-error"])], []
-        return [make_note(self.env, self.inliner.document, found, self.lineno)], []
+        return [make_note(self.env, self.inliner.document, found, location[1])], []
 
 
 class FootciteRole(SphinxRole):
@@ -40,6 +36,6 @@ class FootciteRole(SphinxRole):
             "cite_syntax",
             f":{self.name}: is not used in this reader (its notes lose their text here); "
             f"write :cite:`{self.text}`",
-            (self.env.docname, self.lineno),
+            (self.env.docname, role_line(self)),
         )
         return [nodes.inline(self.rawtext, self.rawtext, classes=["reader-error"])], []

@@ -16,6 +16,7 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.transforms import SphinxTransform
 
+from reader.extension.lines import node_line
 from reader.extension.notes import take_pending_notes
 from reader.extension.report import warn
 
@@ -29,6 +30,14 @@ def _is_adjacent(ref: nodes.footnote_reference) -> bool:
             continue
         return isinstance(sibling, nodes.footnote_reference)
     return False
+
+
+def _next_marker(ref: nodes.footnote_reference) -> nodes.footnote_reference:
+    parent = ref.parent
+    for sibling in parent.children[parent.index(ref) + 1 :]:
+        if isinstance(sibling, nodes.footnote_reference):
+            return sibling
+    return ref
 
 
 class OrderNotes(SphinxTransform):
@@ -67,7 +76,12 @@ class OrderNotes(SphinxTransform):
             if _is_editors_note(footnote):
                 ref["classes"].append("reader-editors-note-ref")
             if _is_adjacent(ref):
-                warn("adjacent_notes", "two note markers stand side by side", ref)
+                following = _next_marker(ref)
+                warn(
+                    "adjacent_notes",
+                    "two note markers stand side by side",
+                    (self.env.docname, node_line(following)),
+                )
         for footnote in dict.fromkeys(footnotes.values()):
             label_of(footnote)  # never referenced: docutils reports it
 

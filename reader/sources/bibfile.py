@@ -108,8 +108,7 @@ class BibFileError(Exception):
 
 def check_bibfile(path: Path) -> list[Problem]:
     """Every problem in the file, in line order; [] when clean."""
-    problems, _library = _check(Path(path))
-    return problems
+    return _check(Path(path))[0]
 
 
 def load_library(path: Path) -> Library:
@@ -119,7 +118,7 @@ def load_library(path: Path) -> Library:
     minus the outer braces or quotes, which bibtexparser's writer puts back: the
     library is what the exports write, and must hold every field of every entry.
     """
-    problems, library = _check(Path(path))
+    problems, library, _scanner = _check(Path(path))
     if library is None or any(problem.severity == "error" for problem in problems):
         raise BibFileError(problems)
     return library
@@ -127,33 +126,34 @@ def load_library(path: Path) -> Library:
 
 def entry_lines(path: Path) -> dict[str, int]:
     """Citation key -> 1-based line of its ``@type{key,`` (of the first, if duplicated)."""
-    try:
-        text = _read(Path(path))
-    except (OSError, UnicodeDecodeError):
-        return {}
-    scanner = _Scanner(text, str(path))
-    scanner.scan()
+    return check_bibfile_library(Path(path))[2]
+
+
+def check_bibfile_library(path: Path) -> tuple[list[Problem], Library | None, dict[str, int]]:
+    """One reading of the file: its problems, its library (None if it cannot be read)
+    and the line of each entry (citation key -> line of its ``@type{key,``)."""
+    problems, library, scanner = _check(Path(path))
     lines: dict[str, int] = {}
-    for block in scanner.entries():
+    for block in scanner.entries() if scanner is not None else []:
         lines.setdefault(block.key, block.line)
-    return lines
+    return problems, library, lines
 
 
 # ------------------------------------------------------------------ the checks
 
 
-def _check(path: Path) -> tuple[list[Problem], Library | None]:
-    """The problems of the file and, if it could be read, its bibtexparser library."""
+def _check(path: Path) -> tuple[list[Problem], Library | None, _Scanner | None]:
+    """The problems of the file and, if it could be read, its library and scanner."""
     file = str(path)
     try:
         text = _read(path)
     except FileNotFoundError:
-        return [Problem("bib_missing_file", file, 0, f"{file} does not exist")], None
+        return [Problem("bib_missing_file", file, 0, f"{file} does not exist")], None, None
     except OSError as error:  # a directory, no permission, ...
         message = f"{file} cannot be read ({error.strerror or error})"
-        return [Problem("bib_missing_file", file, 0, message)], None
+        return [Problem("bib_missing_file", file, 0, message)], None, None
     except UnicodeDecodeError as error:
-        return [_encoding_problem(path, error)], None
+        return [_encoding_problem(path, error)], None, None
 
     scanner = _Scanner(text, file)
     scanner.scan()
@@ -163,9 +163,29 @@ def _check(path: Path) -> tuple[list[Problem], Library | None]:
         *_failed_block_problems(library, scanner),
         *_missing_field_problems(library, scanner),
         *unsafe_urls(file, text, library),
+        *_todo_problems(file, text),
     ]
     problems.sort(key=lambda problem: problem.line)  # stable: same-line order is kept
-    return problems, library
+    return problems, library, scanner
+
+
+_TODO = re.compile(r"\b(?:TODO|FIXME)\b")
+
+
+def todo_lines(text: str) -> list[tuple[int, str]]:
+    """Each line with a TODO (or FIXME) marker: (1-based line, the marker and its line)."""
+    found = []
+    for number, line in enumerate(text.split("\n"), start=1):
+        match = _TODO.search(line)
+        if match:
+            shown = line.strip()
+            shown = shown if len(shown) <= 60 else shown[:57] + "..."
+            found.append((number, f"a {match[0]} marker: `{shown}`"))
+    return found
+
+
+def _todo_problems(file: str, text: str) -> list[Problem]:
+    return [Problem("todo_marker", file, line, message) for line, message in todo_lines(text)]
 
 
 def _read(path: Path) -> str:

@@ -21,3 +21,22 @@ def id_fault(ident: str) -> str:
         f"the id {ident!r} must be lower-case ASCII letters and digits joined by hyphens "
         "(e.g. 'nicholas-ii'), so that it can be a link anchor"
     )
+
+
+# a text's name: folders and file names of lower-case ASCII words joined by hyphens
+_TEXT_NAME = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*(?:/[a-z0-9]+(?:-[a-z0-9]+)*)*$")
+
+
+def text_name_fault(name: str) -> str:
+    """Why *name* cannot be a text's name ("" when it can).
+
+    A text's name becomes a file name in the HTML and the EPUB, an anchor and a
+    citation key: lower-case ASCII letters, digits and hyphens keep it one in all of
+    them (an EPUB reader drops non-ASCII names, a space breaks links).
+    """
+    if _TEXT_NAME.match(name):
+        return ""
+    return (
+        f"the text name {name!r} must be lower-case ASCII letters and digits joined by "
+        "hyphens (folders with '/'), e.g. '08-the-purges'"
+    )

@@ -1,0 +1,1 @@
+"""Builders: run Sphinx for each edition, LaTeX for the PDF, and gather the editions."""

@@ -1,0 +1,40 @@
+"""``reader build``: every edition by default, warnings as errors."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from reader.builders.editions import FORMATS, build_editions
+from reader.builders.sphinx_run import BuildFailed
+from reader.cli.options import add_project_option, add_traceback_option
+
+
+def add_parser(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--format",
+        "-f",
+        action="append",
+        choices=FORMATS,
+        dest="formats",
+        help="build only this format (repeatable); default: all of them",
+    )
+    add_project_option(parser)
+    parser.add_argument("--quiet", "-q", action="store_true", help="print only problems")
+    add_traceback_option(parser)
+
+
+def run(args: argparse.Namespace) -> int:
+    project = args.project.resolve()
+    if not (project / "conf.py").is_file():
+        print(f"reader build: no conf.py in {project}; use --project", file=sys.stderr)
+        return 1
+    try:
+        out = build_editions(
+            project, args.formats or FORMATS, status=None if args.quiet else sys.stdout
+        )
+    except BuildFailed as error:
+        print(f"reader build: failed: {error}", file=sys.stderr)
+        return 1
+    print(f"reader build: done; editions in {out / 'editions'}, site in {out / 'html'}")
+    return 0

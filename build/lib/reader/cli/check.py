@@ -1,0 +1,124 @@
+"""``reader check``: every problem of the sources at once, without running Sphinx.
+
+::
+
+    reader check [--project DIR] [--format text|json] [--select CODE,...]
+                 [--ignore CODE,...] [--strict] [--color auto|always|never]
+                 [--exit-zero]
+    reader check --list-codes [--format text|json]
+
+Problems are printed sorted by file and line, each with a hint; the codes are those
+of the build (``suppress_warnings = ["reader.<code>"]`` in conf.py silences a code
+here too).  Exit status: 0 when there is no error (warnings and info do not fail),
+1 when there is one (``--strict``: unverified locators are errors), 2 for a bad
+option.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+
+from reader.cli.options import add_project_option, add_traceback_option
+
+
+def add_parser(parser: argparse.ArgumentParser) -> None:
+    """The options of ``reader check``."""
+    add_project_option(parser)
+    parser.add_argument(
+        "--format",
+        "-f",
+        choices=("text", "json"),
+        default="text",
+        help="text (default): one problem and its hint per two lines; json: an array of "
+        "{code, severity, file, line, message, hint}",
+    )
+    parser.add_argument(
+        "--select",
+        metavar="CODE,...",
+        action="append",
+        default=[],
+        help="report only these codes (comma-separated, repeatable)",
+    )
+    parser.add_argument(
+        "--ignore",
+        metavar="CODE,...",
+        action="append",
+        default=[],
+        help="do not report these codes (comma-separated, repeatable)",
+    )
+    parser.add_argument(
+        "--strict", action="store_true", help="unverified locators (`{?p. 3}`) are errors"
+    )
+    parser.add_argument(
+        "--color",
+        "--colour",
+        choices=("auto", "always", "never"),
+        default="auto",
+        help="colour the text output (auto: on a terminal, unless NO_COLOR or CI is set)",
+    )
+    parser.add_argument(
+        "--exit-zero",
+        action="store_true",
+        help="exit 0 even when there are errors (to report only, as `reader serve` does)",
+    )
+    parser.add_argument(
+        "--list-codes", action="store_true", help="print every problem code and exit"
+    )
+    add_traceback_option(parser)
+
+
+def parse_codes(values: list[str]) -> frozenset[str]:
+    """Codes from ``--select``/``--ignore`` values: comma-separated, ``reader.`` allowed."""
+    from reader.diagnostics import CODES
+
+    codes = {
+        code.strip().removeprefix("reader.")
+        for value in values
+        for code in value.split(",")
+        if code.strip()
+    }
+    unknown = sorted(codes - set(CODES))
+    if unknown:
+        raise ValueError(
+            f"unknown code{'s' if len(unknown) > 1 else ''} {', '.join(unknown)}; "
+            "`reader check --list-codes` lists them"
+        )
+    return frozenset(codes)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Check the project; 0 without errors, 1 with, 2 for a bad option."""
+    from reader.checks import Options, ProjectError, load_project, output, run_checks
+
+    if args.list_codes:
+        sys.stdout.write(
+            output.codes_json() + "\n" if args.format == "json" else output.codes_table()
+        )
+        return 0
+    try:
+        options = Options(parse_codes(args.select), parse_codes(args.ignore), args.strict)
+    except ValueError as error:
+        print(f"reader check: {error}", file=sys.stderr)
+        return 2
+    started = time.perf_counter()
+    try:
+        project = load_project(args.project)
+    except ProjectError as error:
+        print(f"reader check: {error}", file=sys.stderr)
+        return 0 if args.exit_zero else 1
+    problems = run_checks(project, options)
+    elapsed = time.perf_counter() - started
+    if args.format == "json":
+        sys.stdout.write(output.render_json(problems, args.strict) + "\n")
+    else:
+        colour = output.use_colour(sys.stdout, args.color)
+        sys.stdout.write(output.render_text(problems, args.strict, colour))
+        print(
+            output.summary(
+                problems, args.strict, len(project.texts()), len(project.bib.entries), elapsed
+            )
+        )
+    failed = output.counts(problems, args.strict)["error"] and not args.exit_zero
+    return 1 if failed else 0

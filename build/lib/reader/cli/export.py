@@ -1,0 +1,127 @@
+"""``reader export``: the works cited, in a citation manager's format.
+
+::
+
+    reader export [--format bibtex|biblatex|csl-json|ris]
+                  [--text T | --chapter N | --key K | --quotation ID | --edition]
+                  [-o FILE] [--project DIR]
+
+Without a scope, every entry of refs.bib.  The export goes to stdout, or with ``-o``
+to FILE, written whole or not at all.  For ``--quotation`` the ways to cite the
+passage (LaTeX, pandoc, the edition's note) are printed on stderr: the export itself
+stays a valid file of its format (a BibTeX comment cannot hold pandoc's ``@``, and
+JSON and RIS have no comments at all).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from reader.cli.options import add_project_option, add_traceback_option
+
+if TYPE_CHECKING:
+    from reader.exports.scopes import Selection, Sources
+
+FORMAT_NAMES = ("bibtex", "biblatex", "csl-json", "ris")
+
+
+def add_parser(parser: argparse.ArgumentParser) -> None:
+    """The options of ``reader export``."""
+    parser.add_argument(
+        "--format",
+        "-f",
+        choices=FORMAT_NAMES,
+        default="bibtex",
+        help="the format of the export (default: bibtex)",
+    )
+    scope = parser.add_mutually_exclusive_group()
+    scope.add_argument("--text", metavar="T", help="what one text cites (e.g. 01-february)")
+    scope.add_argument(
+        "--chapter", metavar="N", type=int, help="what the Nth text of the Texts toctree cites"
+    )
+    scope.add_argument("--key", metavar="K", help="one entry of refs.bib")
+    scope.add_argument(
+        "--quotation",
+        metavar="ID",
+        help="the source of one quotation; the ways to cite it are printed on stderr",
+    )
+    scope.add_argument(
+        "--edition", action="store_true", help="the edition itself: the book and its chapters"
+    )
+    parser.add_argument(
+        "-o", "--output", type=Path, metavar="FILE", help="write to FILE (default: stdout)"
+    )
+    add_project_option(parser)
+    add_traceback_option(parser)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Export the chosen scope; 0 on success, 1 for bad input (refs.bib, scope)."""
+    # Imported here: `reader --help` and the other verbs need none of it.
+    from reader.exports.bibtex import write_atomically
+    from reader.exports.formats import FORMATS, render
+    from reader.exports.scopes import ScopeError, load_sources
+    from reader.sources.bibfile import BibFileError
+
+    project = args.project.resolve()
+    if not (project / "conf.py").is_file():
+        print(f"reader export: no conf.py in {project}; use --project", file=sys.stderr)
+        return 1
+    try:
+        sources = load_sources(project)
+    except BibFileError as error:
+        print("reader export: the bibliography has errors:", file=sys.stderr)
+        for problem in error.problems:
+            print(f"  {problem}", file=sys.stderr)
+        return 1
+    try:
+        selection = _select(sources, args)
+    except ScopeError as error:
+        print(f"reader export: {error}", file=sys.stderr)
+        return 1
+
+    export = FORMATS[args.format]
+    header = [
+        f"{export.label} export of {sources.info.title}: {selection.description}.",
+        "Generated from refs.bib by `reader export`.",
+    ]
+    text = render(args.format, selection.entries, header)
+    if args.output is not None and str(args.output) != "-":
+        try:
+            write_atomically(args.output, text)
+        except OSError as error:
+            print(f"reader export: cannot write {args.output}: {error}", file=sys.stderr)
+            return 1
+        count = len(selection.entries)
+        print(
+            f"reader export: wrote {count} entr{'y' if count == 1 else 'ies'} "
+            f"({selection.description}) to {args.output}",
+            file=sys.stderr,
+        )
+    else:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    if selection.commands is not None and selection.quotation is not None:
+        quotation = selection.quotation
+        print(f"Cite the quotation {quotation.id}:", file=sys.stderr)
+        for line in selection.commands.lines():
+            print(f"  {line}", file=sys.stderr)
+    return 0
+
+
+def _select(sources: Sources, args: argparse.Namespace) -> Selection:
+    """The selection the options ask for."""
+    if args.text is not None:
+        return sources.text(args.text)
+    if args.chapter is not None:
+        return sources.chapter(args.chapter)
+    if args.key is not None:
+        return sources.key(args.key)
+    if args.quotation is not None:
+        return sources.quotation(args.quotation)
+    if args.edition:
+        return sources.edition()
+    return sources.everything()

@@ -1,0 +1,52 @@
+"""Entry point of the ``reader`` command: dispatch to the verb modules."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+VERBS = {
+    "build": "Build the editions: HTML, EPUB, PDF and the BibTeX export.",
+    "export": "Export the works cited (BibTeX, BibLaTeX, CSL-JSON, RIS): all or one scope.",
+    "check": "Check the sources (texts, annotations, refs.bib) without building: every problem.",
+    "serve": "Preview the HTML site on localhost, rebuilt on every save.",
+    "stats": "Count words, notes, citations, quotations and annotations, text by text.",
+    "new": "Start a new text or annotation from a template that passes the checks.",
+}
+
+
+def make_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="reader", description="Build and maintain an annotated reader."
+    )
+    sub = parser.add_subparsers(dest="verb", required=True, metavar="COMMAND")
+    for verb, help_text in VERBS.items():
+        module = importlib.import_module(f"reader.cli.{verb.replace('-', '_')}")
+        module.add_parser(sub.add_parser(verb, help=help_text, description=help_text))
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run ``reader`` with *argv*; return the exit code (0 ok, 1 problems, 2 crash)."""
+    args = make_parser().parse_args(argv)
+    module = importlib.import_module(f"reader.cli.{args.verb.replace('-', '_')}")
+    try:
+        return int(module.run(args))
+    except KeyboardInterrupt:
+        print("reader: interrupted", file=sys.stderr)
+        return 130
+    except Exception as error:  # a crash is reported once, without a traceback
+        if getattr(args, "traceback", False):
+            raise
+        print(
+            f"reader: internal error: {type(error).__name__}: {error}\n"
+            "(run again with --traceback to see where)",
+            file=sys.stderr,
+        )
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

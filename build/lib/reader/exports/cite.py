@@ -1,0 +1,139 @@
+"""Ready-made citations of a quotation: LaTeX (biblatex), pandoc, and the edition's note.
+
+A quotation's ``:cite:`` gives its source and locator (``trotsky1932{?vol. 1, ch. 2}``);
+``reader export --quotation ID`` prints, beside the entry, the ways to cite the passage:
+
+* LaTeX: ``\\autocite[vol.~1, ch.~2]{trotsky1932}`` (a tie after ``p.``, ``pp.``,
+  ``ch.``, ``vol.`` and the like; ``--`` in number ranges; pre-text as the first
+  optional argument; several sources with ``\\autocites``);
+* pandoc: ``[@trotsky1932, vol. 1, ch. 2]``;
+* the note as the edition prints it: :meth:`ChicagoNotesStyle.full_note`, as text.
+
+An unverified locator (``?`` in the markup) is flagged in all three: ``[unverified]``
+after the locator, as in the edition's notes (braced in LaTeX, escaped in pandoc, so
+that the brackets do not end the argument or the citation).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from bibtexparser.model import Entry
+from pybtex.database import Entry as PybtexEntry
+from pybtex.database import parse_string
+
+from reader.exports.bibtex import bibtex_entries_string
+from reader.exports.values import resolve_crossref
+from reader.sources.citations import MARK_HERE, UNVERIFIED_MARK, CitationTarget, marked_locator
+from reader.styles import plugins
+
+__all__ = ["UNVERIFIED", "CiteCommands", "cite_commands", "latex_citation", "pandoc_citation"]
+
+UNVERIFIED = UNVERIFIED_MARK
+# Abbreviations after which LaTeX wants a tie (no line break before the number).
+_TIE = re.compile(
+    r"\b(p|pp|ch|chs|vol|vols|para|paras|sec|secs|n|nn|no|nos|bk|pt|app|fol|fols|col|cols)\.\s+"
+)
+_LATEX_SPECIAL = re.compile(r"([&%#$_])")
+
+
+@dataclass(frozen=True)
+class CiteCommands:
+    """One citation in three forms."""
+
+    latex: str
+    pandoc: str
+    note: str
+
+    def lines(self) -> list[str]:
+        """The three forms, labelled, one per line."""
+        return [f"LaTeX:  {self.latex}", f"pandoc: {self.pandoc}", f"note:   {self.note}"]
+
+
+def _latex_locator(target: CitationTarget) -> str:
+    locator = _LATEX_SPECIAL.sub(r"\\\1", target.locator)
+    locator = _TIE.sub(r"\1.~", locator)
+    locator = re.sub(r"(?<=\d)\s*(?:–|-)\s*(?=\d)", "--", locator)
+    if target.locator and not target.verified:
+        return "{" + f"{locator} {UNVERIFIED}" + "}"  # braces keep the ] inside
+    return locator
+
+
+def latex_citation(targets: Sequence[CitationTarget]) -> str:
+    """``\\autocite[pre][locator]{key}`` (``\\autocites`` for several sources)."""
+    parts = []
+    for target in targets:
+        locator = _latex_locator(target)
+        pre = _LATEX_SPECIAL.sub(r"\\\1", target.pre)
+        if pre:
+            parts.append(f"[{pre}][{locator}]{{{target.key}}}")
+        elif locator:
+            parts.append(f"[{locator}]{{{target.key}}}")
+        else:
+            parts.append(f"{{{target.key}}}")
+    command = "\\autocite" if len(targets) == 1 else "\\autocites"
+    return command + "".join(parts)
+
+
+def pandoc_citation(targets: Sequence[CitationTarget]) -> str:
+    """``[pre @key, locator; @other]`` in pandoc's Markdown."""
+    parts = []
+    for target in targets:
+        text = f"{target.pre} @{target.key}" if target.pre else f"@{target.key}"
+        if target.locator:
+            flag = f" \\{UNVERIFIED[:-1]}\\]" if not target.verified else ""
+            text += f", {target.locator}{flag}"
+        parts.append(text)
+    return "[" + "; ".join(parts) + "]"
+
+
+def _pybtex_entries(entries: Sequence[Entry]) -> dict[str, PybtexEntry]:
+    """The entries as pybtex (and so the build) reads them, crossrefs resolved."""
+    data = parse_string(bibtex_entries_string(entries), "bibtex")
+    resolved: dict[str, PybtexEntry] = {}
+    for key, entry in data.entries.items():
+        parent = data.entries.get(entry.fields.get("crossref", ""))
+        if parent is None:
+            resolved[key.lower()] = entry
+            continue
+        fields = resolve_crossref(
+            {name.lower(): value for name, value in entry.fields.items()},
+            {name.lower(): value for name, value in parent.fields.items()},
+        )
+        persons = {role: list(people) for role, people in parent.persons.items()}
+        persons.update({role: list(people) for role, people in entry.persons.items()})
+        merged = PybtexEntry(entry.type, fields=fields, persons=persons)
+        merged.key = entry.key
+        resolved[key.lower()] = merged
+    return resolved
+
+
+def cmos_note(targets: Sequence[CitationTarget], entries: Sequence[Entry]) -> str:
+    """The full note the edition prints for these sources (CMOS), as plain text."""
+    style = plugins.style("cmos")
+    known = _pybtex_entries(entries)
+    parts = []
+    for target in targets:
+        locator = marked_locator(target)
+        text = plugins.plain(style.full_note(known[target.key.lower()], locator))
+        text = text.replace(MARK_HERE, f" {UNVERIFIED}")
+        text = f"{target.pre} {text}" if target.pre else text
+        # one period ends the whole note (inside a closing quotation mark, as CMOS has it)
+        text = text[:-2] + "”" if text.endswith(".”") else text.removesuffix(".")
+        parts.append(text)
+    note = "; ".join(parts)
+    note = note[:1].upper() + note[1:]
+    if note.endswith(("?", "!", "?”", "!”")):
+        return note
+    return note[:-1] + ".”" if note.endswith("”") else note + "."
+
+
+def cite_commands(targets: Sequence[CitationTarget], entries: Sequence[Entry]) -> CiteCommands:
+    """LaTeX, pandoc and note forms of a citation of *targets* (found in *entries*)."""
+    return CiteCommands(
+        latex=latex_citation(targets),
+        pandoc=pandoc_citation(targets),
+        note=cmos_note(targets, entries),
+    )

@@ -1,0 +1,191 @@
+"""The edition itself as citable entries: the book, and each of its chapters.
+
+The facts come from conf.py, read as Sphinx reads it; the names used are
+``project``, ``subtitle``, ``editors`` (else ``author``), ``edition``,
+``edition_date``, ``publisher``, ``language``, ``html_baseurl``, ``html_file_suffix``,
+``root_doc``, ``reader_edition_basename`` and ``bibtex_bibfiles``.
+
+Entries are made in BibTeX form, like those of refs.bib, so that every export format
+writes them the way it writes the rest:
+
+* the book: ``@book{<basename>, editor, title, shorttitle, edition, publisher, year,
+  url, langid}``; the title is ``Project: Subtitle``, as titles are given in refs.bib;
+* each chapter (a text of the "Texts" toctree): ``@incollection{<basename>:<docname>,
+  author, editor, title, booktitle, chapter, ... url}``; the texts are written by the
+  editors, so they are its authors;
+* ``url`` is ``html_baseurl`` + the page (``index.html``, ``01-february.html``); with
+  no ``html_baseurl`` there is no url.
+* editors: a list, or names joined by " and " (BibTeX's way).  A name that begins
+  with a lower-case word or an article ("the Reader editors") is an organisation and
+  is braced, so that no citation tool splits it into given and family names.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from bibtexparser.model import Entry, Field
+
+from reader.sources.texts import Book, SourceText
+
+__all__ = ["EditionInfo", "book_entry", "chapter_entry", "edition_entries"]
+
+#: conf.py ``language`` (a Sphinx code) -> biblatex ``langid``.
+_LANGID = {
+    "en": "english", "de": "german", "fr": "french", "ru": "russian", "es": "spanish",
+    "it": "italian", "nl": "dutch", "pl": "polish", "pt": "portuguese", "uk": "ukrainian",
+}  # fmt: skip
+# Characters that are special in a BibTeX value (braces are balanced in text from conf.py).
+_LATEX_SPECIAL = re.compile(r"([&%#$_])")
+# What else in plain text would be LaTeX or BibTeX syntax, and its escaped form.
+# (BibTeX counts every brace, escaped or not: braces become balanced commands.)
+_LATEX_SYNTAX = {
+    "\\": r"\textbackslash{}",
+    "{": r"\textbraceleft{}",
+    "}": r"\textbraceright{}",
+    "~": r"\textasciitilde{}",
+    "^": r"\textasciicircum{}",
+}
+
+
+@dataclass(frozen=True)
+class EditionInfo:
+    """What conf.py says about the edition."""
+
+    project: Path
+    title: str
+    subtitle: str
+    editors: tuple[str, ...]
+    edition: str
+    date: str
+    publisher: str
+    language: str
+    baseurl: str
+    html_suffix: str
+    root_doc: str
+    basename: str
+    bibfiles: tuple[Path, ...]
+
+    @classmethod
+    def from_conf(cls, project: Path) -> EditionInfo:
+        """Read *project*/conf.py as Sphinx does (executing it)."""
+        from sphinx.config import eval_config_file  # Sphinx only when conf.py is read
+        from sphinx.util.tags import Tags
+
+        config: dict[str, Any] = eval_config_file(project / "conf.py", Tags())
+        editors = config.get("editors") or config.get("author") or ""
+        if isinstance(editors, str):
+            editors = [name.strip() for name in re.split(r"\s+and\s+", editors) if name.strip()]
+        return cls(
+            project=project,
+            title=str(config.get("project", "")),
+            subtitle=str(config.get("subtitle", "") or ""),
+            editors=tuple(str(name) for name in editors),
+            edition=str(config.get("edition", "") or ""),
+            date=str(config.get("edition_date", "") or ""),
+            publisher=str(config.get("publisher", "") or ""),
+            language=str(config.get("language", "") or ""),
+            baseurl=str(config.get("html_baseurl", "") or ""),
+            html_suffix=str(config.get("html_file_suffix") or ".html"),
+            root_doc=str(config.get("root_doc") or "index"),
+            basename=str(config.get("reader_edition_basename") or "reader"),
+            bibfiles=tuple(project / name for name in config.get("bibtex_bibfiles", [])),
+        )
+
+    def page_url(self, docname: str) -> str:
+        """The stable URL of a page of the site; "" without ``html_baseurl``."""
+        if not self.baseurl:
+            return ""
+        return f"{self.baseurl.rstrip('/')}/{docname}{self.html_suffix}"
+
+    def chapter_key(self, docname: str) -> str:
+        """The citation key of a text: ``<basename>:<docname>``."""
+        return f"{self.basename}:{docname}"
+
+
+def _bibtex_text(text: str) -> str:
+    """Plain text (conf.py, a text's title) as a BibTeX value: LaTeX syntax escaped,
+    so that no title can carry a command or an unbalanced brace into a .bib file."""
+    text = re.sub(r"[\\{}~^]", lambda m: _LATEX_SYNTAX[m.group()], text)
+    return _LATEX_SPECIAL.sub(r"\\\1", text)
+
+
+def _bibtex_name(name: str) -> str:
+    """A name for a BibTeX name list; an organisation's name is braced whole."""
+    words = name.split()
+    if "," not in name and words and (words[0][:1].islower() or words[0] in ("The", "A", "An")):
+        return "{" + _bibtex_text(name) + "}"
+    return _bibtex_text(name)
+
+
+def _edition_word(edition: str) -> str:
+    """ "First edition" -> "First": BibTeX styles add the word "edition" themselves."""
+    return re.sub(r"\s+(?:edition|ed\.)$", "", edition.strip(), flags=re.IGNORECASE)
+
+
+def _shared_fields(info: EditionInfo) -> list[Field]:
+    """Edition, publisher, date and language: the same for the book and its chapters."""
+    fields = []
+    if info.edition:
+        fields.append(Field("edition", _bibtex_text(_edition_word(info.edition))))
+    if info.publisher:
+        fields.append(Field("publisher", _bibtex_text(info.publisher)))
+    year = re.match(r"\d{4}", info.date)
+    if info.date and not re.fullmatch(r"\d{4}", info.date):
+        fields.append(Field("date", _bibtex_text(info.date)))  # biblatex's full date
+    if year:
+        fields.append(Field("year", year[0]))
+    if info.language:
+        fields.append(Field("langid", _LANGID.get(info.language.split("_")[0], info.language)))
+    return fields
+
+
+def _book_title(info: EditionInfo) -> str:
+    title = _bibtex_text(info.title)
+    if not info.subtitle:
+        return title
+    separator = " " if info.title.endswith(("?", "!", ":")) else ": "
+    return title + separator + _bibtex_text(info.subtitle)
+
+
+def _editors(info: EditionInfo) -> list[Field]:
+    if not info.editors:
+        return []
+    return [Field("editor", " and ".join(_bibtex_name(name) for name in info.editors))]
+
+
+def book_entry(info: EditionInfo) -> Entry:
+    """The edition as a whole: ``@book``."""
+    fields = [*_editors(info), Field("title", _book_title(info))]
+    if info.subtitle:
+        fields.append(Field("shorttitle", _bibtex_text(info.title)))
+    fields += _shared_fields(info)
+    url = info.page_url(info.root_doc)
+    if url:
+        fields.append(Field("url", url))
+    return Entry("book", info.basename, fields)
+
+
+def chapter_entry(info: EditionInfo, text: SourceText) -> Entry:
+    """One text of the edition as a chapter of it: ``@incollection``."""
+    editors = _editors(info)
+    fields = [Field("author", editors[0].value)] if editors else []
+    fields += [*editors, Field("title", _bibtex_text(text.title or text.docname))]
+    fields.append(Field("booktitle", _book_title(info)))
+    if text.chapter is not None:
+        fields.append(Field("chapter", str(text.chapter)))
+    fields += _shared_fields(info)
+    url = info.page_url(text.docname)
+    if url:
+        fields.append(Field("url", url))
+    return Entry("incollection", info.chapter_key(text.docname), fields)
+
+
+def edition_entries(info: EditionInfo, book: Book) -> list[Entry]:
+    """The book, then each chapter in order."""
+    chapters: Sequence[str] = book.chapters
+    return [book_entry(info), *(chapter_entry(info, book.texts[name]) for name in chapters)]

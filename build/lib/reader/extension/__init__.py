@@ -1,0 +1,110 @@
+"""The reader's Sphinx extension: footnoted citations with locators and sourced quotations.
+
+Add ``"reader.extension"`` to ``extensions`` in conf.py; it loads
+sphinxcontrib-bibtex, whose ``bibtex_bibfiles`` names refs.bib.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from reader import __version__
+from reader.builders.epub import ReaderEpubBuilder
+from reader.builders.epub_html import EpubTranslator
+from reader.builders.latex_notes import ReaderLaTeXTranslator, copy_package
+from reader.extension.annotation_directives import (
+    annotation_mentions,
+    make_directive,
+    note_summaries,
+)
+from reader.extension.annotation_domain import KINDS, AnnotationDomain
+from reader.extension.annotation_roles import DateRole, MentionRole, warn_unknown_annotation
+from reader.extension.annotation_transforms import (
+    DrawTimeline,
+    FillRegisters,
+    TimelineDirective,
+    timeline,
+)
+from reader.extension.bibcheck import check_bibfiles
+from reader.extension.bibliography import (
+    AppendWorksCited,
+    FillWorksCited,
+    WorksCitedDirective,
+    works_cited,
+)
+from reader.extension.cite_panel import add_cite_data, coins, skip_node, visit_coins_html
+from reader.extension.directives import QuoteDirective
+from reader.extension.domain import ReaderDomain
+from reader.extension.editions import add_edition_context, add_paths
+from reader.extension.freshness import note_changes, pages_to_rewrite
+from reader.extension.popups import add_popup_data
+from reader.extension.roles import CiteRole, FootciteRole
+from reader.extension.transforms import OrderNotes
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.util.typing import ExtensionMetadata
+
+
+def setup(app: Sphinx) -> ExtensionMetadata:
+    app.setup_extension("sphinxcontrib.bibtex")
+
+    app.add_config_value("reader_note_style", "cmos", "env", types=[str])
+    app.add_config_value("reader_edition_basename", "reader", "html", types=[str])
+    app.add_config_value("reader_bibliography", "all", "env", types=[str])
+    app.add_config_value("reader_works_cited_per_text", True, "env", types=[bool])
+
+    app.add_builder(ReaderEpubBuilder, override=True)
+    app.set_translator("epub", EpubTranslator)
+    app.set_translator("latex", ReaderLaTeXTranslator)
+    app.add_latex_package("readernotes")
+    app.connect("builder-inited", copy_package)
+    app.add_domain(ReaderDomain)
+    app.add_role("cite", CiteRole(), override=True)
+    app.add_role("footcite", FootciteRole(), override=True)
+    app.add_directive("quote", QuoteDirective)
+    app.add_directive("works-cited", WorksCitedDirective)
+    app.add_node(works_cited)
+    app.add_domain(AnnotationDomain)
+    for kind in KINDS:
+        app.add_directive(kind, make_directive(kind))
+        app.add_role(kind, MentionRole(kind))
+    app.add_role("date", DateRole())
+    app.add_directive("timeline", TimelineDirective)
+    app.add_node(annotation_mentions)
+    app.add_node(timeline)
+    app.add_post_transform(FillRegisters)
+    app.add_post_transform(DrawTimeline)
+    app.connect("warn-missing-reference", warn_unknown_annotation)
+    app.connect("doctree-read", note_summaries)
+
+    app.add_transform(OrderNotes)
+    app.add_transform(AppendWorksCited)
+    app.add_post_transform(FillWorksCited)
+
+    # before sphinxcontrib-bibtex parses refs.bib (its handler has the default 500)
+    app.connect("builder-inited", check_bibfiles, priority=100)
+    app.connect("config-inited", add_paths)
+    app.connect("env-get-outdated", note_changes)
+    app.connect("env-get-updated", pages_to_rewrite)
+    app.connect("html-page-context", add_edition_context)
+    app.connect("html-page-context", add_popup_data)
+    app.connect("html-page-context", add_cite_data)
+    app.add_node(
+        coins,
+        html=(visit_coins_html, None),
+        epub=(skip_node, None),
+        latex=(skip_node, None),
+        text=(skip_node, None),
+        man=(skip_node, None),
+        texinfo=(skip_node, None),
+    )
+    app.add_css_file("reader.css")
+    app.add_js_file("reader.js", loading_method="defer")
+
+    return {
+        "version": __version__,
+        "env_version": 1,
+        "parallel_read_safe": True,
+        "parallel_write_safe": True,
+    }

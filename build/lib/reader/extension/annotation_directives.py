@@ -1,0 +1,201 @@
+"""Directives that define annotations, and the placeholders registers fill in.
+
+::
+
+    .. person:: trotsky
+       :name: Leon Trotsky
+       :original: Лев Давидович Троцкий
+       :born: 1879
+       :died: 1940
+       :sources: deutscher1954{ch. 1}
+
+       Revolutionary, chairman of the Petrograd Soviet in 1905 and 1917 ...
+
+``gloss`` (terms), ``place``, ``org`` and ``event`` take the same options and
+their own: a place ``:modern:`` name, an organisation ``:founded:`` and
+``:dissolved:``, an event ``:date:`` (required, with its calendar, e.g.
+``23 February 1917 OS``) and ``:end:``.
+"""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar, cast
+
+from docutils import nodes
+from docutils.parsers.rst import directives
+from sphinx import addnodes
+from sphinx.util.docutils import SphinxDirective
+
+from reader.extension.annotation_domain import KINDS, Annotation, AnnotationDomain, anchor_of
+from reader.extension.domain import CitationRecord, ReaderDomain
+from reader.extension.notes import end_note, known_targets, note_part
+from reader.extension.report import warn
+from reader.sources.calendar import DateError, parse_date
+from reader.sources.citations import CitationSyntaxError, parse_citations
+from reader.sources.ids import id_fault
+
+
+class annotation_mentions(nodes.General, nodes.Element):
+    """Placeholder for the list of an annotation's mentions (filled after reading)."""
+
+
+COMMON: dict[str, Any] = {
+    "name": directives.unchanged_required,
+    "original": directives.unchanged,
+    "sources": directives.unchanged,
+}
+EXTRA: dict[str, dict[str, Any]] = {
+    "person": {"born": directives.unchanged, "died": directives.unchanged},
+    "gloss": {},
+    "place": {"modern": directives.unchanged},
+    "org": {"founded": directives.unchanged, "dissolved": directives.unchanged},
+    "event": {"date": directives.unchanged_required, "end": directives.unchanged},
+}
+
+
+class AnnotationDirective(SphinxDirective):
+    """Define one annotation of the directive's kind."""
+
+    kind: ClassVar[str] = ""
+    required_arguments = 1
+    has_content = True
+
+    def run(self) -> list[nodes.Node]:
+        ident = self.arguments[0].strip()
+        location = (self.env.docname, self.lineno)
+        if fault := id_fault(ident):
+            warn("annotation_field", fault, location)
+        name = self.options.get("name", "").strip()
+        if not name:
+            warn("annotation_field", f"the {KINDS[self.kind][0]} {ident!r} has no :name:", location)
+            name = ident
+        anchor = anchor_of(self.kind, ident)
+        box = nodes.container(classes=["reader-annotation", f"reader-{self.kind}"])
+        box["ids"].append(anchor)
+        box["reader-annotation"] = (self.kind, ident)
+        self.set_source_info(box)
+
+        index = addnodes.index(entries=[("single", name, anchor, "main", None)])
+        self._event_dates(location)
+        head = nodes.paragraph(classes=["reader-annotation-head"])
+        head += nodes.strong(name, name)
+        for detail in self._details(location):
+            head += nodes.Text(detail)
+        box += head
+        box.extend(self.parse_content_to_nodes())
+        sources = self._sources(location)
+        if sources is not None:
+            box += sources
+        box += annotation_mentions(kind=self.kind, ident=ident)
+
+        summary = " ".join(
+            p.astext()
+            for p in box.findall(nodes.paragraph)
+            if "reader-annotation-head" not in p["classes"]
+            and "reader-annotation-sources" not in p["classes"]
+        )
+        domain = cast(AnnotationDomain, self.env.get_domain("ann"))
+        domain.note_annotation(
+            Annotation(
+                self.kind,
+                ident,
+                self.env.docname,
+                anchor,
+                name,
+                summary,
+                self.start,
+                self.end,
+                self.when,
+                self.lineno,
+            )
+        )
+        return [index, box]
+
+    def _details(self, location: Any) -> list[str]:
+        """The parenthesised details after the name: original form, dates."""
+        opts = self.options
+        parts = []
+        if opts.get("original"):
+            parts.append(f" ({opts['original'].strip()})")
+        if self.kind == "person" and (opts.get("born") or opts.get("died")):
+            parts.append(f", {opts.get('born', '?').strip()}–{opts.get('died', '').strip()}")
+        if self.kind == "org" and opts.get("founded"):
+            founded, dissolved = opts["founded"].strip(), opts.get("dissolved", "").strip()
+            parts.append(f", {founded}" if founded == dissolved else f", {founded}–{dissolved}")
+        if self.kind == "place" and opts.get("modern"):
+            parts.append(f"; today {opts['modern'].strip()}")
+        if self.kind == "event" and self.when:
+            parts.append(": " + self.when)
+        return parts
+
+    def _event_dates(self, location: Any) -> None:
+        """Read an event's :date: and :end: into ISO dates and the printed form."""
+        self.start = self.end = self.when = ""
+        if self.kind != "event":
+            return
+        if not self.options.get("date"):
+            warn("annotation_field", "an event needs a :date: with its calendar", location)
+            return
+        try:
+            dates = [parse_date(self.options[f]) for f in ("date", "end") if self.options.get(f)]
+        except DateError as error:
+            warn("date_invalid", str(error), location)
+            return
+        if len(dates) > 1 and dates[1].iso() < dates[0].iso():
+            warn(
+                "date_invalid",
+                f"the event ends ({dates[1].dual()}) before it begins ({dates[0].dual()})",
+                location,
+            )
+        self.start, self.end = dates[0].iso(), dates[1].iso() if len(dates) > 1 else ""
+        self.when = " – ".join(d.dual() for d in dates)
+
+    def _sources(self, location: Any) -> nodes.paragraph | None:
+        text = self.options.get("sources", "").strip()
+        if not text:
+            return None
+        try:
+            targets = known_targets(self.env, parse_citations(text), location)
+        except CitationSyntaxError as error:
+            warn("cite_syntax", str(error), location)
+            return None
+        reader = cast(ReaderDomain, self.env.get_domain("reader"))
+        para = nodes.paragraph(classes=["reader-annotation-sources"])
+        para += nodes.emphasis("Sources: ", "Sources: ")
+        for n, target in enumerate(targets):
+            if n:
+                para += nodes.Text("; ")
+            para.extend(note_part(self.env, target, False, location))
+            reader.note_citation(
+                CitationRecord(
+                    self.env.docname, self.lineno, target.key, target.locator, target.verified
+                )
+            )
+        end_note(para)
+        return para
+
+
+def make_directive(kind: str) -> type[AnnotationDirective]:
+    """The directive class for one kind of annotation."""
+    return type(
+        f"{kind.title()}Directive",
+        (AnnotationDirective,),
+        {"kind": kind, "option_spec": {**COMMON, **EXTRA[kind]}},
+    )
+
+
+def note_summaries(app: Any, doctree: nodes.document) -> None:
+    """Record each annotation's summary as printed (after smart quotes and the like)."""
+    domain = cast(AnnotationDomain, app.env.get_domain("ann"))
+    for box in doctree.findall(nodes.container):
+        if "reader-annotation" not in box:
+            continue
+        ann = domain.annotations.get(box["reader-annotation"])
+        if ann is None or ann.docname != app.env.docname:
+            continue
+        summary = " ".join(
+            p.astext()
+            for p in box.findall(nodes.paragraph)
+            if not {"reader-annotation-head", "reader-annotation-sources"} & set(p["classes"])
+        )
+        domain.annotations[(ann.kind, ann.id)] = ann._replace(summary=summary)

@@ -1,0 +1,37 @@
+"""Links from every HTML page to the other editions: PDF, EPUB and the BibTeX file.
+
+``reader build`` copies the finished editions into ``editions/`` of the HTML
+output, so the links work wherever the site is served from.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from sphinx.application import Sphinx
+from sphinx.config import Config
+
+TEMPLATES = Path(__file__).parent / "templates"
+STATIC = Path(__file__).parent / "static"
+EDITIONS_DIR = "editions"
+
+
+def edition_files(config: Config) -> list[tuple[str, str]]:
+    """(label, file name) of each downloadable edition, from ``reader_edition_basename``."""
+    base = config.reader_edition_basename
+    return [("PDF", f"{base}.pdf"), ("EPUB", f"{base}.epub"), ("BibTeX", "refs.bib")]
+
+
+def add_paths(app: Sphinx, config: Config) -> None:
+    """Make the extension's templates and static files visible to the HTML builders."""
+    config.templates_path.append(str(TEMPLATES))
+    config.html_static_path.append(str(STATIC))
+
+
+def add_edition_context(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
+) -> None:
+    context["reader_editions"] = [
+        (label, f"{EDITIONS_DIR}/{name}") for label, name in edition_files(app.config)
+    ]

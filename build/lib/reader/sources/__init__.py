@@ -1,0 +1,1 @@
+"""Readers for the sources of the edition: refs.bib and the citation markup of the texts."""

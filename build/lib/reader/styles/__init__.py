@@ -1,0 +1,1 @@
+"""Citation styles for the reader, as pybtex formatting-style plugins (see :mod:`.cmos`)."""

@@ -1,0 +1,110 @@
+"""Build the editions: HTML site, EPUB, PDF and the BibTeX export, at fixed paths.
+
+::
+
+    _build/html/index.html                 the site (links to the files below)
+    _build/editions/<basename>.pdf
+    _build/editions/<basename>.epub
+    _build/editions/refs.bib               the BibTeX export (refs.json, refs.ris too)
+    _build/editions/texts/<text>.bib|json  what each text cites
+
+Doctrees live in ``_build/doctrees/<builder>``, outside every output folder
+(the EPUB builder would otherwise pack them).
+"""
+
+from __future__ import annotations
+
+import shutil
+import sys
+from collections.abc import Iterable
+from pathlib import Path
+from typing import IO
+
+from reader.diagnostics import CODES
+from reader.exports.bibtex import export_bibtex
+from reader.exports.files import export_files
+from reader.exports.scopes import ScopeError, Sources
+from reader.extension.cite_panel import sources_of
+from reader.runner.pdf import compile_pdf, require_tex
+from reader.runner.project import read_project
+from reader.runner.sphinx import BuildFailed, Outcome, run_sphinx
+
+FORMATS = ("html", "epub", "pdf", "bib")
+EDITIONS = "editions"
+
+
+def build_editions(
+    project: Path,
+    formats: Iterable[str] = FORMATS,
+    *,
+    status: IO[str] | None = sys.stdout,
+    warning: IO[str] | None = sys.stderr,
+) -> Path:
+    """Build the requested *formats* of the edition at *project*; return ``_build``."""
+    wanted = set(formats)
+    unknown = wanted - set(FORMATS)
+    if unknown:
+        raise BuildFailed(f"unknown format(s) {sorted(unknown)}: choose from {FORMATS}")
+    out = project / "_build"
+    editions = out / EDITIONS
+    editions.mkdir(parents=True, exist_ok=True)
+    if "pdf" in wanted:
+        require_tex()  # fail before the long steps, not after them
+
+    # the site first: its reading of the texts feeds the bibliography files; the
+    # editions are copied into the site at the end
+    steps = [f for f in FORMATS if f in wanted]
+    done = 0
+
+    def step(name: str, what: str) -> None:
+        nonlocal done
+        done += 1
+        if status is not None:
+            print(f"\nreader build: [{done}/{len(steps)}] {name}: {what}", file=status, flush=True)
+
+    def sphinx(builder: str) -> Outcome:
+        return run_sphinx(
+            builder,
+            project,
+            out / builder,
+            out / "doctrees" / builder,
+            status=status,
+            warning=warning,
+        )
+
+    sources = None
+    if "html" in wanted:
+        step("html", "the site")
+        sources = sources_of(sphinx("html").app)
+    if "bib" in wanted:
+        step("bib", "refs.bib, refs.json, refs.ris and one file per text")
+        if sources is None:
+            sources = _read_sources(project)
+        export_bibtex(sources.library, editions / "refs.bib", sources.info.title)
+        try:
+            export_files(sources, editions)  # refs.json, refs.ris, texts/*.bib|json
+        except ScopeError as error:
+            raise BuildFailed(f"bib: {error}") from None
+    if "epub" in wanted:
+        step("epub", "Sphinx's EPUB 3 builder")
+        app = sphinx("epub").app
+        epub = out / "epub" / f"{app.config.epub_basename}.epub"
+        shutil.copy2(epub, editions / epub.name)
+    if "pdf" in wanted:
+        step("pdf", "Sphinx's LaTeX builder, then XeLaTeX through latexmk")
+        app = sphinx("latex").app
+        pdf = compile_pdf(out / "latex", app.config.reader_edition_basename)
+        shutil.copy2(pdf, editions / pdf.name)
+    if "html" in wanted:
+        shutil.copytree(editions, out / "html" / EDITIONS, dirs_exist_ok=True)
+    return out
+
+
+def _read_sources(project: Path) -> Sources:
+    """The sources of the bibliography files when no site is built: one reading."""
+    reading = read_project(project)
+    errors = [p for p in reading.problems if CODES[p.code].severity == "error"]
+    if errors or reading.book is None:
+        listed = "\n".join(f"  {reading.relative(p.file)}:{p.line}: {p.message}" for p in errors)
+        raise BuildFailed(f"bib: the sources have errors (`reader check` lists them):\n{listed}")
+    return reading.sources()
