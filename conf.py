@@ -9,22 +9,22 @@ from reader.builders.latex_book import latex_elements as book_latex_elements
 
 # -- The edition ---------------------------------------------------------------
 project = "Why the Russian Revolution Failed"
-subtitle = "A study reader, from February 1917 to Stalin's bureaucracy"
-editors = "the Reader editors"
-edition = "First edition"
-edition_date = "2026"
-publisher = "Reader project"
+reader_subtitle = "A study reader, from February 1917 to Stalin's bureaucracy"
+reader_editors: list[str] = []  # a collective work: cited by its title
+reader_edition = "First edition"
+reader_date = "2026"
+reader_publisher = "Reader Project"
 description = (
     "An annotated study reader on why the Russian Revolution failed: February 1917 and "
     "the soviets, October, the civil war, isolation, the debates of the 1920s, the rise "
     "of the bureaucracy and the Left Opposition, with footnoted sources."
 )
 keywords = ["Russian Revolution", "Bolsheviks", "Trotsky", "Lenin", "Stalinism", "soviets"]
-author = editors
-copyright = f"{edition_date}, {editors}"
-release = version = edition
+author = reader_publisher
+copyright = f"{reader_date}, {reader_publisher}"
+release = version = reader_edition
 language = "en"
-today = edition_date
+today = reader_date
 
 root_doc = "index"
 exclude_patterns: list[str] = []
@@ -58,11 +58,11 @@ html_copy_source = False
 # -- EPUB ----------------------------------------------------------------------
 epub_basename = reader_edition_basename
 epub_title = project
-epub_author = editors
-epub_publisher = publisher
+epub_author = reader_publisher
+epub_publisher = reader_publisher
 epub_copyright = copyright
 epub_description = description
-epub_contributor = editors
+epub_contributor = reader_publisher
 epub_language = language
 epub_identifier = "urn:uuid:5b1f3c5e-7a44-4b8e-9d1e-1917a0c1f001"
 epub_scheme = "uuid"
@@ -73,15 +73,15 @@ epub_tocdepth = 2
 # -- PDF (XeLaTeX) -------------------------------------------------------------
 latex_engine = "xelatex"
 latex_use_xindy = False
-latex_documents = [("index", f"{reader_edition_basename}.tex", project, editors, "manual")]
+latex_documents = [("index", f"{reader_edition_basename}.tex", project, reader_publisher, "manual")]
 latex_show_urls = "no"
 latex_elements = book_latex_elements(
     title=project,
-    subtitle=subtitle,
-    editors=editors,
-    edition=edition,
-    date=edition_date,
-    publisher=publisher,
+    subtitle=reader_subtitle,
+    editors=reader_publisher,
+    edition=reader_edition,
+    date=reader_date,
+    publisher=reader_publisher,
     subject=description,
     keywords=keywords,
 )

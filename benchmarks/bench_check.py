@@ -30,7 +30,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from reader.checks import load_project, run_checks  # noqa: E402
+from reader.runner.project import read_project  # noqa: E402
 
 KINDS = {
     "person": "people",
@@ -127,7 +127,7 @@ def time_in_process(project: Path, runs: int) -> tuple[list[float], int]:
     times, found = [], 0
     for _ in range(runs):
         started = time.perf_counter()
-        found = len(run_checks(load_project(project)))
+        found = len(read_project(project).problems)
         times.append(time.perf_counter() - started)
     return times, found
 
@@ -136,11 +136,11 @@ def measure(label: str, project: Path, runs: int) -> dict[str, object]:
     """Time *project* both ways and print one line of figures."""
     command = time_command(project, runs)
     inside, found = time_in_process(project, runs)
-    loaded = load_project(project)
+    loaded = read_project(project)
     figures = {
         "label": label,
-        "texts": len(loaded.texts()),
-        "entries": len(loaded.bib.entries),
+        "texts": len(loaded.book.texts) if loaded.book else 0,
+        "entries": len(loaded.entries),
         "problems": found,
         "command_median_s": round(statistics.median(command), 3),
         "command_min_s": round(min(command), 3),

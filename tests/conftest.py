@@ -96,3 +96,11 @@ def edition(tmp_path_factory: pytest.TempPathFactory) -> Built:
         bib=editions / "refs.bib",
         log=log,
     )
+
+
+@pytest.fixture(scope="session")
+def edition_reading(tmp_path_factory: pytest.TempPathFactory):
+    """The edition's sources as one reading of them (what `reader check` sees)."""
+    from reader.runner.project import read_project
+
+    return read_project(copy_project(tmp_path_factory.mktemp("reading") / "edition"))

@@ -1,12 +1,19 @@
-"""Bad input stops the build with the file and line of the fault, never a traceback."""
+"""Bad input fails ``reader build`` with the file and line of the fault, never a traceback.
+
+The builds run in this process through the command's ``main()``, as a user's
+``reader build`` runs them (tests/test_check.py compares every code with ``reader
+check``; here it is the command's exit status and messages that are tested).
+"""
 
 from __future__ import annotations
 
 import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
 
+from reader.cli.main import main
 from tests.conftest import BOOK, run_reader
 
 
@@ -16,8 +23,25 @@ def book(tmp_path: Path) -> Path:
     return tmp_path / "book"
 
 
-def build_html(project: Path):
-    return run_reader("build", "--format", "html", "--quiet", cwd=project)
+@pytest.fixture(autouse=True)
+def _capture(capsys: pytest.CaptureFixture[str]) -> None:
+    global _CAPSYS
+    _CAPSYS = capsys
+
+
+_CAPSYS: pytest.CaptureFixture[str] | None = None
+
+
+def build_html(project: Path, *formats: str) -> subprocess.CompletedProcess[str]:
+    """``reader build --format html --quiet`` in this process: its status and output."""
+    assert _CAPSYS is not None
+    _CAPSYS.readouterr()
+    args = ["build", "--quiet", "--project", str(project)]
+    for fmt in formats or ("html",):
+        args += ["--format", fmt]
+    code = main(args)
+    out = _CAPSYS.readouterr()
+    return subprocess.CompletedProcess(args, code, out.out, out.err)
 
 
 def line_of(path: Path, needle: str) -> int:
@@ -51,8 +75,8 @@ def test_missing_citation_key(book):
     assert_fails_with(
         book,
         f"text.rst:{line_of(text, 'lux1919')}",
-        "citation key 'lux1919' is not in refs.bib (close matches: lux1918). Add the entry "
-        "to refs.bib or correct the key (see the close matches). [reader.key_not_found]",
+        "citation key 'lux1919' is not in refs.bib (close matches: lux1918) (Add the entry "
+        "to refs.bib or correct the key (see the close matches).) [reader.key_not_found]",
     )
 
 
@@ -78,7 +102,7 @@ def test_quotation_without_a_source(book):
     assert_fails_with(
         book,
         f"text.rst:{line_of(text, '.. quote::')}",
-        "the quotation names no source. Give the quote directive a :cite: option",
+        "the quotation names no source (Give the quote directive a :cite: option",
     )
 
 
@@ -99,7 +123,7 @@ def test_adjacent_note_markers(book):
     assert_fails_with(
         book,
         f"second.rst:{line_of(text, 'lux1918')}",
-        "two note markers stand side by side. Put both sources in one citation",
+        "two note markers stand side by side (Put both sources in one citation",
     )
 
 
@@ -109,8 +133,8 @@ def test_unknown_annotation(book):
     assert_fails_with(
         book,
         f"second.rst:{line_of(text, 'luxembourg')}",
-        "no person annotation has the id 'luxembourg' (close matches: luxemburg). "
-        "Correct the id (see the close matches) or define it on its register page. "
+        "no person annotation has the id 'luxembourg' (close matches: luxemburg) "
+        "(Correct the id (see the close matches) or define it on its register page.) "
         "[reader.annotation_unknown]",
     )
 
@@ -189,13 +213,20 @@ BIB_FAULTS = [
 ]
 
 
+FATAL = {
+    f"[reader.{code}]"
+    for code in ("bib_unclosed_brace", "bib_extra_brace", "bib_duplicate_key", "bib_unknown_macro")
+}
+
+
 @pytest.mark.parametrize(("old", "new", "fault_line", "code", "message"), BIB_FAULTS)
 def test_broken_bibfile(book, old, new, fault_line, code, message):
     bib = book / "refs.bib"
     replace_in(bib, old, new)
     stderr = assert_fails_with(book, f"refs.bib:{line_of(bib, fault_line)}:", message)
     assert code in stderr
-    assert "refs.bib error: 1 error(s) in the bibliography" in stderr
+    if code in FATAL:  # pybtex could not read the file as written: nothing else is read
+        assert "refs.bib error: 1 error(s) in the bibliography that stop the build" in stderr
 
 
 def test_a_failed_build_is_not_followed_by_a_green_one(book):
@@ -253,7 +284,7 @@ def test_an_event_that_ends_before_it_begins(book):
     replace_in(glossary, ":end: 3 March 1917 OS", ":end: 3 January 1917 OS")
     assert_fails_with(
         book,
-        f"glossary.rst:{line_of(glossary, '.. event:: february-revolution')}",
+        f"glossary.rst:{line_of(glossary, ':end: 3 January')}",
         "the event ends (3 January [16 January] 1917) before it begins",
     )
 
@@ -261,7 +292,16 @@ def test_an_event_that_ends_before_it_begins(book):
 def test_the_bib_step_alone_fails_on_an_unknown_key(book):
     text = book / "source_texts" / "second.rst"
     replace_in(text, "trotsky1932{vol. 2, ch. 1}", "trotksy1932{vol. 2, ch. 1}")
-    done = run_reader("build", "--format", "bib", "--quiet", cwd=book)
+    done = build_html(book, "bib")
     assert done.returncode == 1
     assert "second.rst:" in done.stderr and "trotksy1932" in done.stderr
     assert "trotsky1932" in done.stderr  # the close match
+
+
+def test_the_command_never_shows_a_traceback(book):
+    """The real command, in its own process: a fault is one coded line, not a traceback."""
+    replace_in(book / "source_texts" / "text.rst", "lux1918{?p. 3}", "lux1919{?p. 3}")
+    done = run_reader("build", "--format", "html", "--quiet", cwd=book)
+    assert done.returncode == 1
+    assert "Traceback" not in done.stdout + done.stderr
+    assert "[reader.key_not_found]" in done.stderr

@@ -745,12 +745,22 @@ def test_missing_title_is_an_error(style: ChicagoNotesStyle) -> None:
         assert "untitled" in str(caught.value) and "title" in str(caught.value)
 
 
-def test_book_without_author_or_editor_is_an_error(style: ChicagoNotesStyle) -> None:
-    anonymous = entry("@book{anon, title = {Anonymous Pamphlet}, year = {1917}}")
+def test_book_without_author_or_editor_is_cited_by_its_title(style: ChicagoNotesStyle) -> None:
+    anonymous = entry(
+        "@book{anon, title = {Anonymous Pamphlet}, publisher = {Reader Project}, year = {1917}}"
+    )
+    assert style.full_note(anonymous).render_as("text") == (
+        "Anonymous Pamphlet (Reader Project, 1917)."
+    )
+    assert style.format_entry("", anonymous).text.render_as("text") == (
+        "Anonymous Pamphlet. Reader Project, 1917."
+    )
+
+
+def test_article_without_author_is_an_error(style: ChicagoNotesStyle) -> None:
+    anonymous = entry("@article{a, title = {T}, journal = {J}, year = {1917}}")
     with pytest.raises(MissingFieldError, match="author or editor"):
         style.full_note(anonymous)
-    with pytest.raises(MissingFieldError, match="author or editor"):
-        style.format_entry("", anonymous)
 
 
 def test_article_without_journal_is_an_error(style: ChicagoNotesStyle) -> None:

@@ -4,26 +4,26 @@ step, and real clients (pandoc --citeproc, biber, bibtex) reading what is export
 from __future__ import annotations
 
 import json
-import pickle
 import re
 import shutil
 import subprocess
-import time
 from pathlib import Path
 
 import bibtexparser
 import jsonschema
 import pytest
+from pybtex.database import parse_file
 
 from reader.exports import bibtex as bibtex_module
 from reader.exports.bibtex import write_atomically
 from reader.exports.cite import latex_citation, pandoc_citation
 from reader.exports.formats import render
+from reader.exports.records import records_for
+from reader.exports.scopes import Selection
 from reader.exports.values import fields_of, plain, plain_url
 from reader.sources.bibfile import check_bibfile, load_library
 from reader.sources.citations import CitationTarget
 from reader.sources.quotations import quotation_id
-from reader.sources.texts import scan_book
 from tests.conftest import ROOT, run_reader
 
 EXPORT = Path(__file__).parent / "roots" / "export"
@@ -73,8 +73,16 @@ def require(tool: str) -> str:
 # --------------------------------------------------------------------- the scanner
 
 
-def test_scan_finds_titles_book_order_and_chapters():
-    book = scan_book(EXPORT / "source_texts")
+@pytest.fixture(scope="module")
+def reading(tmp_path_factory):
+    """The export fixture project, read once as ``reader check`` and the build read it."""
+    from reader.runner.project import read_project
+
+    return read_project(Path(shutil.copytree(EXPORT, tmp_path_factory.mktemp("x") / "p")))
+
+
+def test_the_book_has_titles_order_and_chapters(reading):
+    book = reading.book
     assert book.chapters == ("first", "second")
     assert list(book.texts)[:5] == ["index", "about", "first", "second", "bibliography"]
     texts = book.texts
@@ -85,66 +93,46 @@ def test_scan_finds_titles_book_order_and_chapters():
     assert book.chapter(2).docname == "second"
 
 
-def test_scan_finds_every_citation_at_its_line():
+def test_every_citation_is_known_at_its_line(reading):
     path = EXPORT / "source_texts" / "first.rst"
-    text = scan_book(EXPORT / "source_texts").texts["first"]
-    found = [(c.line, c.markup, c.in_quotation) for c in text.citations]
+    text = reading.book.texts["first"]
+    found = [(c.lineno, c.key, c.pre, c.locator, c.verified) for c in text.citations]
     assert found == [
-        (line_of(path, "metal works"), "trotsky1932{vol. 1, ch. 7}", False),
+        (line_of(path, "metal works"), "trotsky1932", "", "vol. 1, ch. 7", True),
         # the role runs over a line break: its line is where it starts
-        (line_of(path, "court jeweller"), "trotsky1932{?vol. 1, ch. 2}", False),
-        (line_of(path, "Compare"), "{see}lux1918{p. 3}, wp", False),
-        (line_of(path, ":cite: trotsky1932"), "trotsky1932{vol. 1, ch. 7}", True),
-        (line_of(path, ":cite: lux1918"), "lux1918{?para. 2}", True),
-        (line_of(path, "In German"), "mueller1990{pp. 40-44}", False),
+        (line_of(path, "court jeweller"), "trotsky1932", "", "vol. 1, ch. 2", False),
+        (line_of(path, "Compare"), "lux1918", "see", "p. 3", True),
+        (line_of(path, "Compare"), "wp", "", "", True),
+        (line_of(path, ".. quote::"), "trotsky1932", "", "vol. 1, ch. 7", True),
+        (line_of(path, "Everything that happens") - 3, "lux1918", "", "para. 2", False),
+        (line_of(path, "In German"), "mueller1990", "", "pp. 40-44", True),
     ]
-    unverified = text.citations[1].targets[0]
-    assert unverified == CitationTarget("trotsky1932", "", "vol. 1, ch. 2", verified=False)
-    assert text.citations[2].targets[0].pre == "see"
     assert text.cited_keys() == ["trotsky1932", "lux1918", "wp", "mueller1990"]
 
 
-def test_scan_skips_literals_literal_blocks_and_comments():
-    assert scan_book(EXPORT / "source_texts").texts["about"].citations == ()
+def test_literals_literal_blocks_and_comments_cite_nothing(reading):
+    assert reading.book.texts["about"].citations == ()
 
 
-def test_scan_finds_quotations_with_the_directives_ids():
-    book = scan_book(EXPORT / "source_texts")
-    first, second = book.texts["first"].quotations
-    assert (first.id, first.explicit_id, first.source.key) == ("first-day", True, "trotsky1932")
+def test_quotations_have_the_directives_ids(reading):
+    first, second = reading.book.texts["first"].quotations
+    assert (first.id, first.explicit_id, first.key) == ("first-day", True, "trotsky1932")
     assert second.text == (
         "Everything that happens in Russia is comprehensible and represents an "
         "inevitable chain of causes and effects. A second paragraph, with an escapedword."
     )
     assert second.id == quotation_id("lux1918", second.text)
     assert second.id == "q-lux1918-everything-that-happens-in-russia-is"
-    assert not second.source.verified
-    (third,) = book.texts["second"].quotations
-    assert third.source.pre == "quoted in"
+    assert not second.verified
+    (third,) = reading.book.texts["second"].quotations
+    assert third.targets[0].pre == "quoted in"
 
 
-def test_scan_of_the_real_texts_is_fast():
-    start = time.perf_counter()
-    book = scan_book(ROOT / "source_texts")
-    elapsed = time.perf_counter() - start
-    assert book.chapters, "the real book has chapters"
-    assert elapsed < 0.5, f"scanning took {elapsed:.2f} s"
-
-
-def test_quotation_ids_and_texts_match_the_sphinx_build(project):
-    done = run_reader("build", "--format", "html", "--quiet", cwd=project)
-    assert done.returncode == 0, (done.stdout + done.stderr)[-4000:]
-    with (project / "_build" / "doctrees" / "html" / "environment.pickle").open("rb") as f:
-        env = pickle.load(f)
-    built = {
-        record.id: (record.docname, " ".join(record.text.split()), record.key, record.locator)
-        for record in env.domaindata["reader"]["quotations"].values()
-    }
-    scanned = {
-        quote.id: (quote.docname, quote.text, quote.source.key, quote.source.locator)
-        for quote in scan_book(project / "source_texts").quotations().values()
-    }
-    assert scanned == built
+def selection_of(path: Path) -> Selection:
+    """Every entry of a .bib file, as the exports receive it (written and as pybtex reads it)."""
+    library = load_library(path)
+    entries = {key.lower(): entry for key, entry in parse_file(str(path)).entries.items()}
+    return Selection(list(library.entries), records_for(library.entries, entries), str(path))
 
 
 # --------------------------------------------------------------------- BibTeX
@@ -157,14 +145,16 @@ def fields(entry) -> list[tuple[str, str]]:
 def test_bibtex_round_trips_field_for_field(tmp_path):
     source = load_library(VARIED)
     exported = tmp_path / "export.bib"
-    exported.write_text(render("bibtex", source.entries, ["a header"]), encoding="utf-8")
+    exported.write_text(render("bibtex", selection_of(VARIED), ["a header"]), encoding="utf-8")
     assert check_bibfile(exported) == []
     assert not bibtexparser.parse_file(str(exported)).failed_blocks
     again = load_library(exported)
     assert [e.key for e in again.entries] == [e.key for e in source.entries]
     for theirs, ours in zip(again.entries, source.entries, strict=True):
         assert theirs.entry_type == ours.entry_type
-        assert fields(theirs) == fields(ours), ours.key
+        # the editors' memo leaves as annote, which no style prints
+        mine = [("annote" if k == "note" else k, v) for k, v in fields(ours)]
+        assert fields(theirs) == mine, ours.key
     text = exported.read_text(encoding="utf-8")
     # what bibtexparser needs: nothing escaped inside braces; macros expanded
     assert "100% Direct Democracy?" in text and "issue \\#3" in text and "Verlag \\&" in text
@@ -173,7 +163,7 @@ def test_bibtex_round_trips_field_for_field(tmp_path):
 
 
 def test_bibtex_comment_never_holds_an_at_sign():
-    text = render("bibtex", [], ["mail editors@example.org"])
+    text = render("bibtex", Selection([], [], ""), ["mail editors@example.org"])
     assert "@" not in text and "(at)" in text
 
 
@@ -182,7 +172,7 @@ def test_bibtex_comment_never_holds_an_at_sign():
 
 def test_biblatex_renames_types_and_fields(tmp_path):
     path = tmp_path / "biblatex.bib"
-    path.write_text(render("biblatex", load_library(VARIED).entries), encoding="utf-8")
+    path.write_text(render("biblatex", selection_of(VARIED)), encoding="utf-8")
     entries = {e.key: e for e in load_library(path).entries}
     lux = dict(fields(entries["lux1918"]))
     assert lux["journaltitle"] == "Spartacus" and "journal" not in lux
@@ -205,7 +195,7 @@ def test_biblatex_renames_types_and_fields(tmp_path):
 
 
 def csl(path: Path = VARIED) -> dict[str, dict]:
-    items = json.loads(render("csl-json", load_library(path).entries))
+    items = json.loads(render("csl-json", selection_of(path), with_notes=True))
     jsonschema.validate(items, SCHEMA)
     return {item["id"]: item for item in items}
 
@@ -319,7 +309,7 @@ def ris_records(text: str) -> dict[str, list[tuple[str, str]]]:
 
 def test_ris_has_the_right_tags():
     library = load_library(VARIED)
-    records = ris_records(render("ris", library.entries))
+    records = ris_records(render("ris", selection_of(VARIED), with_notes=True))
     assert len(records) == len(library.entries)
     lux = records["lux1918"]
     assert lux[:6] == [
@@ -345,8 +335,8 @@ def test_ris_has_the_right_tags():
     assert dict(records["wp"])["TY"] == "ELEC" and dict(records["wp"])["UR"].startswith("https:")
     assert dict(records["phd1990"])["TY"] == "THES"
     assert dict(records["tr2005"])["TY"] == "RPRT"
-    assert ("N1", "number: TR-7") in records["tr2005"]
-    fixture = ris_records(render("ris", load_library(EXPORT / "refs.bib").entries))
+    assert ("M1", "TR-7") in records["tr2005"]
+    fixture = ris_records(render("ris", selection_of(EXPORT / "refs.bib")))
     assert ("A4", "Eastman, Max") in fixture["trotsky1932"]
     assert ("NV", "3") in fixture["trotsky1932"]
 
@@ -430,7 +420,9 @@ def test_export_quotation_with_an_unverified_locator(project):
 
 
 def test_export_quotation_with_pre_text_in_csl_json(project):
-    quote = scan_book(project / "source_texts").texts["second"].quotations[0]
+    from reader.runner.project import read_project
+
+    quote = read_project(project).book.texts["second"].quotations[0]
     done = export(project, "--quotation", quote.id, "-f", "csl-json")
     assert done.returncode == 0, done.stderr
     assert [item["id"] for item in json.loads(done.stdout)] == ["lenin1917dual", "lenincw24"]
@@ -620,9 +612,7 @@ def test_pandoc_citeproc_renders_an_essay_from_the_export(project, fmt):
 def test_biber_reads_the_export(tmp_path, source, fmt):
     biber = require("biber")
     exported = tmp_path / "export.bib"
-    exported.write_text(
-        render(fmt, load_library(source).entries, ["header (at) line"]), encoding="utf-8"
-    )
+    exported.write_text(render(fmt, selection_of(source), ["header (at) line"]), encoding="utf-8")
     done = subprocess.run(
         [biber, "--tool", "--output-file", str(tmp_path / "out.bib"), str(exported)],
         capture_output=True,
@@ -641,7 +631,7 @@ def test_biber_reads_the_export(tmp_path, source, fmt):
 def test_bibtex_reads_the_export(tmp_path):
     bibtex = require("bibtex")
     (tmp_path / "export.bib").write_text(
-        render("bibtex", load_library(VARIED).entries, ["a header"]), encoding="utf-8"
+        render("bibtex", selection_of(VARIED), ["a header"]), encoding="utf-8"
     )
     (tmp_path / "essay.aux").write_text(
         "\\relax\n\\citation{*}\n\\bibstyle{plain}\n\\bibdata{export}\n", encoding="utf-8"
@@ -658,7 +648,7 @@ def test_bibtex_reads_the_export(tmp_path):
 def test_a_title_cannot_carry_latex_or_break_the_bib(tmp_path):
     """A text's title is markup to the texts but plain words to a bibliography."""
     from reader.exports.bibtex import bibtex_entries_string
-    from reader.exports.edition import EditionInfo, chapter_entry
+    from reader.exports.edition import chapter_entry
 
     project = tmp_path / "book"
     shutil.copytree(Path(__file__).parent / "roots" / "book", project)
@@ -667,10 +657,12 @@ def test_a_title_cannot_carry_latex_or_break_the_bib(tmp_path):
     title = r"*February* \input{/etc/passwd} } :person:`Lenin <lenin>`"
     text.write_text(f"{title}\n{'=' * len(title)}\n{body}", encoding="utf-8")
     index = project / "source_texts" / "index.rst"
-    toc = index.read_text().replace(".. toctree::", ".. toctree::\n   :caption: Texts", 1)
+    toc = index.read_text().replace(".. toctree::", ".. toctree::\n   :numbered: 1", 1)
     index.write_text(toc)
-    book = scan_book(project / "source_texts")
-    entry = chapter_entry(EditionInfo.from_conf(project), book.texts["text"])
+    from reader.runner.project import read_project
+
+    reading = read_project(project)
+    entry = chapter_entry(reading.info, reading.book.texts["text"])
     value = entry.fields_dict["title"].value
     # reST drops the backslash of "\i" (an escape); the braces stay, balanced as commands
     assert (
@@ -684,6 +676,6 @@ def test_a_title_cannot_carry_latex_or_break_the_bib(tmp_path):
 def test_a_note_ending_in_a_quoted_title_takes_one_period():
     from reader.exports.cite import cmos_note
 
-    entries = list(load_library(Path(__file__).parent / "roots" / "book" / "refs.bib").entries)
-    note = cmos_note([CitationTarget("lux1918", locator="ch. “The Shortage of Men”")], entries)
+    records = selection_of(Path(__file__).parent / "roots" / "book" / "refs.bib").records
+    note = cmos_note([CitationTarget("lux1918", locator="ch. “The Shortage of Men”")], records)
     assert note.endswith("ch. “The Shortage of Men.”")

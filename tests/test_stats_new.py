@@ -8,12 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from reader.checks.registers import OPTIONS, REGISTERS
 from reader.cli.main import main
 from reader.cli.new import PLACEHOLDER_DATE, annotation_source, title_from_name
-from reader.extension.annotation_directives import COMMON, EXTRA
-from reader.extension.annotation_domain import KINDS
-from reader.sources.texts import ANNOTATION_KINDS
+from reader.sources.kinds import KINDS, OPTIONS, REGISTERS
 from tests.conftest import run_reader
 
 CHECK_ROOT = Path(__file__).parent / "roots" / "check"
@@ -39,12 +36,14 @@ def test_stats_of_the_check_project(project, capsys):
         "index", "first", "second", "people", "glossary", "places", "organisations", "events",
         "bibliography",
     ]  # fmt: skip
-    # "The First" 2 + first paragraph 15 + second 16 (":doc:`second`" is one word) + quote 4
+    # words as printed: "The First" 2 + first paragraph 17 (the date in both calendars,
+    # "23 February [8 March] 1917") + second 17 (":doc:`second`" prints "The Second")
+    # + quote 4
     assert texts["first"] == {
         "docname": "first",
         "title": "The First",
         "chapter": 1,
-        "words": 37,
+        "words": 40,
         "notes": 4,  # two :cite: roles, the quotation, one [#] note
         "editors_notes": 1,
         "citations": 4,
@@ -84,7 +83,7 @@ def test_stats_text_table(project, capsys):
     assert lines[0].split() == [
         "text", "words", "notes", "ed.", "notes", "citations", "quotations", "v/u", "mentions"
     ]  # fmt: skip
-    assert lines[2].split() == ["first", "37", "4", "1", "4", "1/0", "5"]
+    assert lines[2].split() == ["first", "40", "4", "1", "4", "1/0", "5"]
     assert "annotations: 6 (person 2, gloss 1, place 1, org 1, event 1)" in lines
     assert lines[-1] == (
         "coverage: 6 of 6 annotations are mentioned (100.0%); 7 of 7 mentions name a "
@@ -95,10 +94,10 @@ def test_stats_text_table(project, capsys):
 # ------------------------------------------------------------------------ new
 
 
-def test_the_option_tables_match_the_extension():
-    assert tuple(KINDS) == ANNOTATION_KINDS == tuple(OPTIONS) == tuple(REGISTERS)
+def test_the_templates_have_every_option_a_kind_takes():
     for kind in KINDS:
-        assert set(OPTIONS[kind]) == set(COMMON) | set(EXTRA[kind])
+        written = [line.split(":")[1] for line in annotation_source(kind, "x") if line[3:4] == ":"]
+        assert written[-1] == "sources" and set(written) == set(OPTIONS[kind])
 
 
 def test_annotation_template_has_every_option():
@@ -121,7 +120,7 @@ def test_new_text_and_annotations_check_and_build(project, capsys):
     assert (
         main(["new", "text", "appendix", "--title", "An Appendix", "--project", str(project)]) == 0
     )
-    for kind in ANNOTATION_KINDS:
+    for kind in KINDS:
         assert main(["new", "annotation", kind, f"new-{kind}", "--project", str(project)]) == 0
     assert main(["new", "annotation", "person", "aaron", "--project", str(project)]) == 0
     capsys.readouterr()
@@ -157,7 +156,7 @@ def test_new_text_into_an_empty_texts_toctree(project, capsys):
         index.read_text(encoding="utf-8").replace("   first\n   second\n", ""), encoding="utf-8"
     )
     assert main(["new", "text", "intro", "--project", str(project)]) == 0
-    assert ":caption: Texts\n\n   intro\n" in index.read_text(encoding="utf-8")
+    assert ":caption: Texts\n   :numbered: 1\n\n   intro\n" in index.read_text(encoding="utf-8")
 
 
 def test_new_refuses_what_exists_or_is_no_name(project, capsys):
@@ -165,8 +164,28 @@ def test_new_refuses_what_exists_or_is_no_name(project, capsys):
     assert main(["new", "text", "bad name!", "--project", str(project)]) == 1
     assert main(["new", "annotation", "person", "trotsky", "--project", str(project)]) == 1
     assert main(["new", "annotation", "place", "no space", "--project", str(project)]) == 1
+    assert main(["new", "annotation", "person", "Nicholas_II", "--project", str(project)]) == 1
+    assert main(["new", "text", "étude", "--project", str(project)]) == 1
     errors = capsys.readouterr().err
+    assert "the id 'Nicholas_II' must be lower-case ASCII" in errors  # the rule check applies
+    assert "the text name 'étude' must be lower-case ASCII" in errors
     assert "source_texts/first.rst already exists" in errors
     assert "the person 'trotsky' is already defined at source_texts/people.rst:" in errors
     with pytest.raises(SystemExit):
         main(["new", "annotation", "animal", "cat", "--project", str(project)])
+
+
+def test_new_keeps_line_endings_and_byte_order_mark(project, capsys):
+    people = project / "source_texts" / "people.rst"
+    people.write_bytes(b"\xef\xbb\xbf" + people.read_bytes().replace(b"\n", b"\r\n"))
+    assert main(["new", "annotation", "person", "zinoviev", "--project", str(project)]) == 0
+    data = people.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf")
+    assert b".. person:: zinoviev\r\n" in data and b"\n" not in data.replace(b"\r\n", b"")
+
+
+@pytest.mark.parametrize("title", ["Two\nlines", "A `role`", "Back\\slash"])
+def test_new_text_refuses_a_title_that_would_be_markup(project, capsys, title):
+    assert main(["new", "text", "odd", "--title", title, "--project", str(project)]) == 1
+    assert "the title cannot hold" in capsys.readouterr().err
+    assert not (project / "source_texts" / "odd.rst").exists()

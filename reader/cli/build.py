@@ -31,7 +31,10 @@ def run(args: argparse.Namespace) -> int:
         return 1
     try:
         out = build_editions(
-            project, args.formats or FORMATS, status=None if args.quiet else sys.stdout
+            project,
+            args.formats or FORMATS,
+            status=None if args.quiet else sys.stdout,
+            warning=sys.stderr,
         )
     except BuildFailed as error:
         print(f"reader build: failed: {error}", file=sys.stderr)

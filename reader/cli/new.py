@@ -157,19 +157,20 @@ def new_text(project: Path, name: str, title: str | None) -> list[str]:
         )
     toctree = numbered[-1]
     root = SourceFile.read(book.texts[book.root_doc].path)
-    at, indent = _toctree_end(root.lines, toctree.lineno)
+    at, indent, first = _toctree_end(root.lines, toctree.lineno)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text_source(title), encoding="utf-8")
-    root.write(root.lines[:at] + [f"{indent}{name}"] + root.lines[at:])
+    entry = ["", f"{indent}{name}"] if first else [f"{indent}{name}"]
+    root.write(root.lines[:at] + entry + root.lines[at:])
     return [
         f"wrote {path.relative_to(project)} ({title!r})",
         f"added {name} to the chapters' toctree of {root.path.relative_to(project)}",
     ]
 
 
-def _toctree_end(lines: list[str], lineno: int) -> tuple[int, str]:
-    """Where a new entry goes in the toctree at *lineno* (after its last line), and the
-    indentation of its entries."""
+def _toctree_end(lines: list[str], lineno: int) -> tuple[int, str, bool]:
+    """Where a new entry goes in the toctree at *lineno* (after its last line), the
+    indentation of its entries, and whether it is the first (a blank line goes before)."""
     start = lineno - 1
     directive_indent = len(lines[start]) - len(lines[start].lstrip())
     end, last, indent = start + 1, start, " " * (directive_indent + 3)
@@ -183,8 +184,8 @@ def _toctree_end(lines: list[str], lineno: int) -> tuple[int, str]:
                 indent = line[: len(line) - len(line.lstrip())]
         end += 1
     if last == start or lines[last].strip().startswith(":"):
-        return last + 1, indent  # no entries yet: after the options (a blank line first)
-    return last + 1, indent
+        return last + 1, indent, True  # no entries yet: after the options
+    return last + 1, indent, False
 
 
 # --------------------------------------------------------------------- annotations

@@ -1,16 +1,16 @@
 """The edition itself as citable entries: the book, and each of its chapters.
 
-The facts come from conf.py, read as Sphinx reads it; the names used are
-``project``, ``subtitle``, ``editors`` (else ``author``), ``edition``,
-``edition_date``, ``publisher``, ``language``, ``html_baseurl``, ``html_file_suffix``,
-``root_doc``, ``reader_edition_basename`` and ``bibtex_bibfiles``.
+The facts come from the configuration (Sphinx's ``project``, ``language``,
+``html_baseurl``, ``html_file_suffix``, ``root_doc``, and the extension's
+``reader_subtitle``, ``reader_editors``, ``reader_edition``, ``reader_date``,
+``reader_publisher`` and ``reader_edition_basename``: reader.extension.config).
 
 Entries are made in BibTeX form, like those of refs.bib, so that every export format
 writes them the way it writes the rest:
 
 * the book: ``@book{<basename>, editor, title, shorttitle, edition, publisher, year,
   url, langid}``; the title is ``Project: Subtitle``, as titles are given in refs.bib;
-* each chapter (a text of the "Texts" toctree): ``@incollection{<basename>:<docname>,
+* each chapter (a text of the numbered toctree): ``@incollection{<basename>:<docname>,
   author, editor, title, booktitle, chapter, ... url}``; the texts are written by the
   editors, so they are its authors;
 * ``url`` is ``html_baseurl`` + the page (``index.html``, ``01-february.html``); with
@@ -79,17 +79,17 @@ class EditionInfo:
 
     @classmethod
     def _from_values(cls, config: dict[str, Any], project: Path) -> EditionInfo:
-        editors = config.get("editors") or config.get("author") or ""
+        editors = config.get("reader_editors") or []
         if isinstance(editors, str):
             editors = [name.strip() for name in re.split(r"\s+and\s+", editors) if name.strip()]
         return cls(
             project=project,
             title=str(config.get("project", "")),
-            subtitle=str(config.get("subtitle", "") or ""),
+            subtitle=str(config.get("reader_subtitle", "") or ""),
             editors=tuple(str(name) for name in editors),
-            edition=str(config.get("edition", "") or ""),
-            date=str(config.get("edition_date", "") or ""),
-            publisher=str(config.get("publisher", "") or ""),
+            edition=str(config.get("reader_edition", "") or ""),
+            date=str(config.get("reader_date", "") or ""),
+            publisher=str(config.get("reader_publisher", "") or ""),
             language=str(config.get("language", "") or ""),
             baseurl=str(config.get("html_baseurl", "") or ""),
             html_suffix=str(config.get("html_file_suffix") or ".html"),
@@ -109,13 +109,11 @@ class EditionInfo:
         return f"{self.basename}:{docname}"
 
 
-#: The conf.py names the edition is described by (the extension declares those that
-#: Sphinx does not know: ``subtitle``, ``editors``, ``edition``, ``edition_date``,
-#: ``publisher``).
+#: The configuration values the edition is described by (reader.extension.config).
 _NAMES = (
-    "project", "subtitle", "editors", "author", "edition", "edition_date", "publisher",
-    "language", "html_baseurl", "html_file_suffix", "root_doc", "reader_edition_basename",
-    "bibtex_bibfiles",
+    "project", "reader_subtitle", "reader_editors", "reader_edition", "reader_date",
+    "reader_publisher", "language", "html_baseurl", "html_file_suffix", "root_doc",
+    "reader_edition_basename", "bibtex_bibfiles",
 )  # fmt: skip
 
 

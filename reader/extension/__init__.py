@@ -13,7 +13,7 @@ from reader.builders.check import CheckBuilder
 from reader.builders.epub import ReaderEpubBuilder
 from reader.builders.epub_html import EpubTranslator
 from reader.builders.latex_notes import ReaderLaTeXTranslator, copy_package
-from reader.extension import report
+from reader.extension import config, report
 from reader.extension.annotation_directives import (
     annotation_mentions,
     make_directive,
@@ -66,10 +66,7 @@ def _own_reports(app: Sphinx, config: Any) -> None:
 def setup(app: Sphinx) -> ExtensionMetadata:
     app.setup_extension("sphinxcontrib.bibtex")
 
-    app.add_config_value("reader_note_style", "cmos", "env", types=[str])
-    app.add_config_value("reader_edition_basename", "reader", "html", types=[str])
-    app.add_config_value("reader_bibliography", "all", "env", types=[str])
-    app.add_config_value("reader_works_cited_per_text", True, "env", types=[bool])
+    config.register(app)
 
     # Every problem is collected, coded and kept with its text (reader.extension.report)
     app.connect("config-inited", report.attach)

@@ -79,7 +79,7 @@ class QuoteDirective(SphinxDirective):
         quote.extend(self.parse_content_to_nodes())
         # the words of its paragraphs and of the lines of line blocks (verse)
         text = " ".join(
-            n.astext()
+            " ".join(n.astext().split())
             for n in quote.findall(lambda n: isinstance(n, (nodes.paragraph, nodes.line)))
         )
         source = targets[0]

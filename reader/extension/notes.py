@@ -60,6 +60,7 @@ def read_citation(env: BuildEnvironment, markup: str, location: Any) -> list[Cit
     (``locator_malformed``) and unverified locators (``locator_unverified``, info).
     Only the sources found in refs.bib come back.
     """
+    markup = " ".join(markup.split())  # a role may run over a line break
     try:
         targets = parse_citations(markup)
     except CitationSyntaxError as error:

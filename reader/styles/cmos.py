@@ -81,9 +81,9 @@ Entry types
     the title); thesis/phdthesis/mastersthesis; misc/unpublished and anything else.
     The ``note`` field is never printed.
 Required fields
-    ``title`` always; ``author`` or ``editor`` for books, chapters, articles and theses
-    (online, newspaper and misc entries may be anonymous and then begin with the title,
-    as CMOS prefers to "Anonymous"); ``booktitle`` for chapters; ``journal`` for
+    ``title`` always; ``author`` for articles and theses (books, chapters, online,
+    newspaper and misc entries may be anonymous and then begin with the title, as CMOS
+    prefers to "Anonymous"); ``booktitle`` for chapters; ``journal`` for
     articles; ``url`` or ``doi`` for online entries.  A missing one raises
     :class:`MissingFieldError`, a subclass of pybtex's ``FieldIsMissing`` (which
     sphinxcontrib-bibtex reports as a warning).
@@ -136,8 +136,9 @@ _ORDINAL_WORDS = (
 )
 # fmt: on
 _KINDS = {type_: kind for kind, types in _TYPES_OF_KIND.items() for type_ in types}
-#: Kinds of work that CMOS always cites under an author or editor.
-_NEEDS_CREATOR = frozenset({"book", "chapter", "article", "thesis"})
+#: Kinds of work that CMOS always cites under an author (a book or chapter with neither
+#: author nor editor is cited by its title, CMOS 18 14.80).
+_NEEDS_CREATOR = frozenset({"article", "thesis"})
 #: Kinds whose titles are italic (the others are quoted).
 _ITALIC_KINDS = frozenset({"book", "misc"})
 #: Fields naming the website (or its owner) of an online entry, in order of preference.
