@@ -104,3 +104,13 @@ def edition_reading(tmp_path_factory: pytest.TempPathFactory):
     from reader.runner.project import read_project
 
     return read_project(copy_project(tmp_path_factory.mktemp("reading") / "edition"))
+
+
+# sphinx.testing's fixtures (``app``, ``@pytest.mark.sphinx``) on the roots named
+# ``test-<name>`` in tests/roots, as sphinxcontrib-bibtex's tests have them
+pytest_plugins = ("sphinx.testing.fixtures",)
+
+
+@pytest.fixture(scope="session")
+def rootdir() -> Path:
+    return Path(__file__).parent / "roots"

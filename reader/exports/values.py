@@ -20,6 +20,7 @@ from pybtex.exceptions import PybtexError
 from pybtex.richtext import Text
 
 from reader.sources.bibfile import concatenation_parts
+from reader.sources.calendar import month_number as calendar_month
 from reader.styles.plugins import backend
 
 __all__ = [
@@ -47,11 +48,6 @@ WORK_TYPES = {
     "phdthesis": "PhD thesis", "mathesis": "Master's thesis",
     "mastersthesis": "Master's thesis", "techreport": "Technical report",
 }  # fmt: skip
-
-MONTH_NAMES = (
-    "january", "february", "march", "april", "may", "june",
-    "july", "august", "september", "october", "november", "december",
-)  # fmt: skip
 
 #: babel/polyglossia language names (biblatex ``langid``) -> BCP 47 codes (CSL ``language``).
 LANGUAGE_CODES = {
@@ -280,15 +276,8 @@ class DateValue:
 
 
 def month_number(value: str) -> int | None:
-    """9, "09", "sep", "Sept.", "September" -> 9; anything else -> None."""
-    word = plain(value).strip().rstrip(".").lower()
-    if word.isdigit():
-        return int(word) if 1 <= int(word) <= 12 else None
-    if len(word) >= 3:
-        for number, name in enumerate(MONTH_NAMES, start=1):
-            if name.startswith(word):
-                return number
-    return None
+    """The month of a BibTeX ``month`` value (9, "sep", ``{September}``) or None."""
+    return calendar_month(plain(value))
 
 
 def parse_date(value: str) -> DateValue:

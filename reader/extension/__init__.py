@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from sphinx.util import logging
+
 from reader import __version__
 from reader.builders.check import CheckBuilder
 from reader.builders.epub import ReaderEpubBuilder
@@ -47,6 +49,8 @@ from reader.extension.texts import check_encodings, find_todos, read_text, stop_
 from reader.extension.transforms import OrderNotes
 from reader.sources.kinds import KINDS
 
+logger = logging.getLogger(__name__)
+
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.util.typing import ExtensionMetadata
@@ -56,6 +60,19 @@ if TYPE_CHECKING:
 #: toctree (Sphinx says so only on builds that read something) and a text without a
 #: title (``text_no_title``, found when the text is read, not when it is linked).
 OWN_REPORTS = ("toc.not_included", "toc.no_title")
+
+
+#: What the extension puts in place of other extensions' parts (said at every build).
+OVERRIDES = (
+    "the :cite: and :footcite: roles of sphinxcontrib-bibtex (here :cite: makes a "
+    "footnoted citation and :footcite: is reported)",
+    "the epub builder (reader.builders.epub)",
+    "the EPUB and LaTeX translators (reader.builders.epub_html, reader.builders.latex_notes)",
+)
+
+
+def _declare_overrides(app: Sphinx) -> None:
+    logger.info("reader: this extension replaces %s", "; ".join(OVERRIDES))
 
 
 def _own_reports(app: Sphinx, config: Any) -> None:
@@ -83,6 +100,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("warn-missing-reference", silence_resolved)
     app.connect("build-finished", report.detach)
 
+    app.connect("builder-inited", _declare_overrides)
     app.add_builder(CheckBuilder)
     app.add_builder(ReaderEpubBuilder, override=True)
     app.set_translator("epub", EpubTranslator)

@@ -15,22 +15,24 @@ from typing import Literal
 
 Calendar = Literal["OS", "NS"]
 
-MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
-_MONTH_NUMBER = {name.lower(): n for n, name in enumerate(MONTHS, 1)}
-_MONTH_NUMBER.update({name[:3].lower(): n for n, name in enumerate(MONTHS, 1)})
+#: The months: the one table the dates, the note style and the exports share.
+MONTHS = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
+
+
+def month_number(word: str) -> int | None:
+    """9, "09", "sep", "Sept.", "September" -> 9; anything else -> None."""
+    value = word.strip().rstrip(".").lower()
+    if value.isdigit():
+        number = int(value)
+        return number if 1 <= number <= 12 else None
+    if len(value) >= 3:
+        for number, name in enumerate(MONTHS, start=1):
+            if name.lower().startswith(value):
+                return number
+    return None
 
 #: The first Gregorian day of the Soviet calendar reform (31 January OS was followed by it).
 SOVIET_REFORM = (1918, 2, 14)
@@ -145,7 +147,7 @@ def parse_date(text: str) -> HistoricDate:
         raise DateError(
             f"the date {text.strip()!r} names no calendar: add OS (Julian) or NS (Gregorian)"
         )
-    month = _MONTH_NUMBER.get(match["month"].lower())
+    month = month_number(match["month"]) if not match["month"].isdigit() else None
     if month is None:
         raise DateError(f"unknown month {match['month']!r} in {text.strip()!r}")
     year, day = int(match["year"]), int(match["day"])

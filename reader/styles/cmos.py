@@ -111,13 +111,11 @@ from pybtex.style.formatting import BaseStyle
 from pybtex.style.sorting import BaseSortingStyle
 from pybtex.style.template import FieldIsMissing
 
+from reader.sources.calendar import MONTHS, month_number
+
 __all__ = ["ChicagoNotesStyle", "ChicagoSortingStyle", "MissingFieldError"]
 
 # fmt: off
-MONTHS = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-)
 
 #: The kind of work (which decides the layout) of each entry type; others are "misc".
 _TYPES_OF_KIND: dict[str, tuple[str, ...]] = {
@@ -480,18 +478,6 @@ def _inverted_name(person: Person) -> Text:
 # --------------------------------------------------------------------------- dates
 
 
-def _month_number(raw: str) -> int | None:
-    """9, "09", "sep", "Sept.", "September" -> 9; anything else -> None."""
-    value = raw.strip().rstrip(".").lower()
-    if value.isdigit():
-        number = int(value)
-        return number if 1 <= number <= 12 else None
-    for number, name in enumerate(MONTHS, start=1):
-        if len(value) >= 3 and name.lower().startswith(value):
-            return number
-    return None
-
-
 def _year_range(start: str, end: str) -> str:
     """CMOS inclusive years: 1932–33 within a century (but 1900–1901, 1903–1904)."""
     if start[:2] == end[:2] and int(start[2:]) >= 10:
@@ -546,7 +532,7 @@ class _DateFormatter:
         month_raw = _raw(entry, "month")
         if precision == "year" or month_raw is None:
             return Text(year_text)
-        month = _month_number(month_raw)
+        month = month_number(month_raw)
         if month is None:  # "Spring", "Winter 1917/18"...: print as given
             return Text(_latex(month_raw), " ", year_text)
         day = _raw(entry, "day")
