@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from html import escape
 from typing import Any
 
 from reader.exports.records import Record
@@ -87,22 +88,29 @@ def pandoc_citation(targets: Sequence[CitationTarget]) -> str:
 
 
 def cmos_note(
-    targets: Sequence[CitationTarget], records: Sequence[Record], style: Any = None
+    targets: Sequence[CitationTarget],
+    records: Sequence[Record],
+    style: Any = None,
+    *,
+    html: bool = False,
 ) -> str:
-    """The full note the edition prints for these sources, as plain text.
+    """The full note the edition prints for these sources, as plain text (or, *html*,
+    with its italics as HTML, every text from refs.bib escaped).
 
     *style* is the edition's note style (a pybtex style; the default is the one named
     by ``reader_note_style``, ``cmos``).
     """
     style = style or plugins.style("cmos")
+    render = plugins.backend("html") if html else plugins.backend("text")
     by_key = {record.key.lower(): record for record in records}
     parts = []
     for target in targets:
         record = by_key[target.key.lower()]
         entry = record.to_pybtex(by_key.get(record.crossref))
-        text = plugins.plain(style.full_note(entry, marked_locator(target)))
+        text = style.full_note(entry, marked_locator(target)).render(render)
         text = text.replace(MARK_HERE, f" {UNVERIFIED}")
-        parts.append(f"{target.pre} {text}" if target.pre else text)
+        pre = escape(target.pre) if html else target.pre
+        parts.append(f"{pre} {text}" if pre else text)
     return end_note_text(parts)
 
 

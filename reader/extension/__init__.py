@@ -43,6 +43,8 @@ from reader.extension.directives import QuoteDirective
 from reader.extension.domain import ReaderDomain
 from reader.extension.editions import add_edition_context, add_paths
 from reader.extension.lines import keep_source
+from reader.extension.paragraphs import VISITORS as PARAGRAPH_VISITORS
+from reader.extension.paragraphs import NumberParagraphs, paragraph_number
 from reader.extension.popups import add_popup_data
 from reader.extension.roles import CiteRole, FootciteRole
 from reader.extension.texts import check_encodings, find_todos, read_text, stop_if_unreadable
@@ -126,6 +128,8 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("doctree-read", note_summaries)
 
     app.add_transform(OrderNotes)
+    app.add_transform(NumberParagraphs)
+    app.add_node(paragraph_number, **PARAGRAPH_VISITORS)
     app.add_transform(AppendWorksCited)
     app.add_post_transform(FillWorksCited)
 
@@ -151,7 +155,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
 
     return {
         "version": __version__,
-        "env_version": 2,
+        "env_version": 3,
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }

@@ -21,9 +21,9 @@ from docutils import nodes
 from sphinx.application import Sphinx
 
 from reader.exports.bibtex import bibtex_entries_string, for_readers
-from reader.exports.cite import cmos_note
+from reader.exports.cite import cmos_note, latex_citation, pandoc_citation
 from reader.exports.csl import csl_json
-from reader.exports.edition import EditionInfo, chapter_entry
+from reader.exports.edition import EditionInfo, book_entry, chapter_entry
 from reader.exports.scopes import Sources
 from reader.extension.bibcheck import bib_index
 from reader.extension.book import book_of
@@ -52,13 +52,21 @@ def sources_of(app: Sphinx) -> Sources:
     return _SOURCES[key]
 
 
-def _citations(sources: Sources, label: str, selection: Any, note: str) -> dict[str, str]:
-    """A Cite panel item: the note, BibTeX and CSL-JSON of a selection."""
+#: Stands for the paragraph's number in the paragraph item; reader.js puts the number in.
+PARA = "{{para}}"
+
+
+def _citations(
+    sources: Sources, label: str, selection: Any, targets: list[CitationTarget]
+) -> dict[str, str]:
+    """A Cite panel item: the note (as text and with its italics), BibTeX and CSL-JSON."""
+    records = selection.records
     return {
         "label": label,
-        "note": note,
+        "note": cmos_note(targets, records, sources.style),
+        "note_html": cmos_note(targets, records, sources.style, html=True),
         "bibtex": bibtex_entries_string(for_readers(selection.entries)).strip(),
-        "csl": csl_json(selection.records).strip(),
+        "csl": csl_json(records).strip(),
     }
 
 
@@ -66,11 +74,28 @@ def _entry_item(sources: Sources, key: str) -> dict[str, str]:
     """The citations of one entry, made once per build: many pages list the same works."""
     if key not in _ITEMS:
         selection = sources.key(key)
-        note = cmos_note(
-            [CitationTarget(selection.entries[0].key)], selection.records, sources.style
-        )
-        _ITEMS[key] = _citations(sources, "this work", selection, note)
+        target = CitationTarget(selection.entries[0].key)
+        _ITEMS[key] = _citations(sources, "this work", selection, [target])
     return _ITEMS[key]
+
+
+def _chapter_items(sources: Sources, text: Any) -> dict[str, dict[str, str]]:
+    """The chapter as a whole, and any of its paragraphs (the number left to fill in)."""
+    entry = chapter_entry(sources.info, text)
+    selection = sources.selection([entry], "this chapter")
+    items = {
+        "reader-text": _citations(sources, "this chapter", selection, [CitationTarget(entry.key)])
+    }
+    page = sources.info.page_url(text.docname)
+    # the same work, cited at a paragraph: the number is the locator
+    target = CitationTarget(entry.key, locator=f"para. {PARA}")
+    item = _citations(sources, "this paragraph", selection, [target])
+    item["bibtex"] = f"% {latex_citation([target])}\n" + item["bibtex"]
+    item["latex"], item["pandoc"] = latex_citation([target]), pandoc_citation([target])
+    if page:
+        item["link"] = f"{page}#p-{PARA}"
+    items["reader-paragraph"] = item
+    return items
 
 
 def page_citations(app: Sphinx, pagename: str, doctree: nodes.document) -> dict[str, Any]:
@@ -79,10 +104,13 @@ def page_citations(app: Sphinx, pagename: str, doctree: nodes.document) -> dict[
     items: dict[str, Any] = {}
     text = sources.book.texts.get(pagename)
     if text is not None and text.chapter is not None:
-        selection = sources.selection([chapter_entry(sources.info, text)], "this text")
-        target = CitationTarget(selection.entries[0].key)
-        note = cmos_note([target], selection.records, sources.style)
-        items["reader-text"] = _citations(sources, "this text", selection, note)
+        items.update(_chapter_items(sources, text))
+    elif pagename == sources.info.root_doc:
+        entry = book_entry(sources.info)
+        selection = sources.selection([entry], "this book")
+        items["reader-book"] = _citations(
+            sources, "this book", selection, [CitationTarget(entry.key)]
+        )
     domain = cast(ReaderDomain, app.env.get_domain("reader"))
     for quote in domain.quotations.values():
         if quote.docname != pagename:
@@ -90,7 +118,7 @@ def page_citations(app: Sphinx, pagename: str, doctree: nodes.document) -> dict[
         selection = sources.quotation(quote.id)
         commands = selection.commands
         assert commands is not None
-        item = _citations(sources, "this passage", selection, commands.note)
+        item = _citations(sources, "this passage", selection, list(quote.targets))
         # a comment line says how to cite the passage; BibTeX ignores it
         item["bibtex"] = f"% {commands.latex}\n" + item["bibtex"]
         item["latex"], item["pandoc"] = commands.latex, commands.pandoc

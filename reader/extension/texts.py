@@ -19,6 +19,7 @@ from sphinx.errors import SphinxError
 
 from reader.extension.dependencies import note_listings
 from reader.extension.domain import ReaderDomain, TextRecord, ToctreeRecord
+from reader.extension.paragraphs import openings, paragraph_number
 from reader.extension.report import warn
 from reader.sources.bibfile import todo_lines
 
@@ -36,6 +37,7 @@ _NOT_PROSE_CLASSES = frozenset(
     }
 )
 _NOT_PROSE_NODES = (
+    paragraph_number,
     nodes.footnote,
     nodes.footnote_reference,
     nodes.comment,
@@ -97,6 +99,7 @@ def read_text(app: Sphinx, doctree: nodes.document) -> None:
         count_words(prose_text(doctree)),
         notes=len(footnotes) - editors,
         editors_notes=editors,
+        paragraphs=openings(doctree),
     )
     _ibids(doctree, docname)
     _empty_roles(doctree, docname)

@@ -34,6 +34,7 @@ def month_number(word: str) -> int | None:
                 return number
     return None
 
+
 #: The first Gregorian day of the Soviet calendar reform (31 January OS was followed by it).
 SOVIET_REFORM = (1918, 2, 14)
 
