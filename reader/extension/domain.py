@@ -19,7 +19,7 @@ from reader.sources.citations import CitationTarget
 
 
 class CitationRecord(NamedTuple):
-    """One source cited in one note (or in an annotation's sources)."""
+    """One source cited in one note (or in an annotation's sources: no note)."""
 
     docname: str
     lineno: int
@@ -27,6 +27,7 @@ class CitationRecord(NamedTuple):
     locator: str
     verified: bool
     pre: str = ""
+    note: str = ""  # the name of the note that cites it
 
 
 class QuotationRecord(NamedTuple):

@@ -182,6 +182,8 @@ def make_note(
     pending = cast("list[nodes.footnote]", current.setdefault(_PENDING, []))
     domain = cast(ReaderDomain, env.get_domain("reader"))
 
+    serial = current.new_serial_number("reader-note")
+    name = f"reader-note-{serial}"
     paragraph = nodes.paragraph()
     for index, target in enumerate(targets):
         if index:
@@ -193,13 +195,11 @@ def make_note(
         seen.add(target.key)
         domain.note_citation(
             CitationRecord(
-                env.docname, lineno, target.key, target.locator, target.verified, target.pre
+                env.docname, lineno, target.key, target.locator, target.verified, target.pre, name
             )
         )
     end_note(paragraph)
 
-    serial = current.new_serial_number("reader-note")
-    name = f"reader-note-{serial}"
     footnote = nodes.footnote(auto=1, classes=["reader-citation-note"])
     footnote["names"].append(name)
     footnote += paragraph
