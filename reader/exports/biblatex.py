@@ -15,7 +15,13 @@ gives a file that biblatex users can read and edit in biblatex's terms):
 * an edition in words ("Second", "2nd") -> its number, which biblatex prints in the
   style's own way;
 * a field is never renamed onto one the entry already has (both are kept), and values
-  are copied as written (LaTeX, braces and all).
+  are copied as written (LaTeX, braces and all);
+* the result keeps to biblatex's data model (:mod:`reader.exports.biblatex_model`), so
+  that biber validates it: a chapter of a volume with no editor is an ``@inbook``
+  (one author's or body's volume), a book with editors and no author a
+  ``@collection``; a field the entry's type has no place for goes into
+  ``annotation`` as ``name: value`` (no style prints it; nothing is lost); an entry
+  with no date gets ``date = {XXXX}``, biblatex's unknown year (printed "n.d.").
 """
 
 from __future__ import annotations
@@ -26,6 +32,7 @@ from collections.abc import Sequence
 from bibtexparser.library import Library
 from bibtexparser.model import Entry, Field
 
+from reader.exports.biblatex_model import allowed
 from reader.exports.bibtex import bibtex_string
 from reader.exports.values import edition_number, fields_of, month_number, plain
 
@@ -102,7 +109,37 @@ def biblatex_entry(entry: Entry) -> Entry:
             new_fields.append(_copy(field))
     if type_value and "type" not in fields:
         new_fields.append(Field("type", type_value))
-    return Entry(kind, entry.key, new_fields)
+    return _conform(Entry(kind, entry.key, new_fields))
+
+
+def _conform(entry: Entry) -> Entry:
+    """*entry* fitted to biblatex's data model (see the module docstring)."""
+    names = {field.key.lower() for field in entry.fields}
+    kind = entry.entry_type.lower()
+    if kind == "incollection" and "editor" not in names:
+        kind = "inbook"
+    elif kind == "book" and "author" not in names and "editor" in names:
+        kind = "collection"
+    kept: list[Field] = []
+    homeless: list[str] = []
+    for field in entry.fields:
+        if allowed(kind, field.key):
+            kept.append(field)
+        else:
+            homeless.append(f"{field.key.lower()}: {field.value}")
+    if not names & {"date", "year"}:
+        kept.append(Field("date", UNKNOWN_DATE))
+    if homeless:
+        annotation = next((f for f in kept if f.key.lower() == "annotation"), None)
+        lines = ([str(annotation.value)] if annotation is not None else []) + homeless
+        if annotation is not None:
+            kept.remove(annotation)
+        kept.append(Field("annotation", "; ".join(lines)))
+    return Entry(kind, entry.key, kept)
+
+
+#: biblatex's (EDTF's) year not known: styles print it as "n.d.".
+UNKNOWN_DATE = "XXXX"
 
 
 def biblatex_string(entries: Sequence[Entry]) -> str:

@@ -7,6 +7,7 @@ expanded, so that it parses on its own and round-trips field for field.
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -22,20 +23,34 @@ HEADER = "% BibTeX export of {title}. Generated from refs.bib by `reader build`.
 MEMO_FIELD = "annote"
 
 
-def for_readers(entries: Sequence[Entry]) -> list[Entry]:
-    """The entries as readers receive them: the editors' ``note`` (a memo on where the
-    source was seen and what could not be verified, not part of the reference) moved
-    to ``annote``, which BibTeX and biblatex styles never print."""
+#: What classic BibTeX styles print for an entry with no date (CMOS: "n.d.").
+NO_DATE = "n.d."
+
+
+def for_readers(entries: Sequence[Entry], *, classic: bool = True) -> list[Entry]:
+    """The entries as readers receive them (*classic*: for classic BibTeX styles).
+
+    * The editors' ``note`` (a memo on where the source was seen and what could not be
+      verified, not part of the reference) moves to ``annote``, which BibTeX and
+      biblatex styles never print.
+    * Classic BibTeX styles know no biblatex ``date``: an entry with a ``date`` and no
+      ``year`` gets the year of its date, and an entry with neither gets ``year =
+      {n.d.}``, as CMOS prints it (plainnat would otherwise warn of an empty year).
+      Not for biblatex (*classic* false), which reads ``date`` itself.
+    """
     found = []
     for entry in entries:
         names = {field.key.lower() for field in entry.fields}
-        if "note" not in names or MEMO_FIELD in names:
-            found.append(entry)
-            continue
         fields = [
-            Field(MEMO_FIELD, f.value, enclosing=f.enclosing) if f.key.lower() == "note" else f
+            Field(MEMO_FIELD, f.value, enclosing=f.enclosing)
+            if f.key.lower() == "note" and MEMO_FIELD not in names
+            else f
             for f in entry.fields
         ]
+        if classic and "year" not in names:
+            date = next((str(f.value) for f in entry.fields if f.key.lower() == "date"), "")
+            year = re.match(r"\d{4}", date.strip())
+            fields.append(Field("year", year[0] if year else NO_DATE))
         found.append(Entry(entry.entry_type, entry.key, fields))
     return found
 

@@ -43,7 +43,7 @@ FORMATS: dict[str, ExportFormat] = {
     "biblatex": ExportFormat(
         "biblatex",
         ".bib",
-        lambda selection, notes: biblatex_string(for_readers(selection.entries)),
+        lambda selection, notes: biblatex_string(for_readers(selection.entries, classic=False)),
         "BibLaTeX",
         comments=True,
     ),
