@@ -28,7 +28,7 @@ today = reader_date
 
 root_doc = "index"
 exclude_patterns: list[str] = []
-extensions = ["reader.extension"]
+extensions = ["reader.extension", "sphinx_sitemap", "sphinxext.opengraph"]
 nitpicky = True
 
 # -- Sources -------------------------------------------------------------------
@@ -36,6 +36,17 @@ bibtex_bibfiles = ["refs.bib"]
 bibtex_default_style = "cmos"
 reader_note_style = "cmos"
 reader_edition_basename = "why-the-russian-revolution-failed"
+
+# -- The published address (Read the Docs builds it: .readthedocs.yaml) ----------
+# Every citation's URL, the canonical links, the sitemap and the Open Graph tags
+# follow from it.
+html_baseurl = "https://why-the-russian-revolution-failed.readthedocs.io/en/latest/"
+sitemap_url_scheme = "{link}"
+ogp_site_url = html_baseurl
+ogp_site_name = project
+ogp_description_length = 200
+ogp_type = "book"
+ogp_social_cards = {"enable": False}  # no generated images: the editions have no cover art
 
 # -- HTML ----------------------------------------------------------------------
 html_theme = "furo"

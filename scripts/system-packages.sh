@@ -6,7 +6,7 @@
 set -euo pipefail
 
 want=(latexmk texlive-xetex texlive-fonts-recommended fonts-freefont-otf)
-[ "${1:-build}" = test ] && want+=(poppler-utils default-jre-headless chromium pandoc biber)
+[ "${1:-build}" = test ] && want+=(poppler-utils default-jre-headless chromium pandoc biber texlive-bibtex-extra)
 
 missing=()
 for pkg in "${want[@]}"; do

@@ -49,7 +49,8 @@ class Built:
 
     def pdf_text(self) -> str:
         done = subprocess.run(
-            ["pdftotext", "-enc", "UTF-8", str(self.pdf), "-"],
+            # -raw: the text in the order it is set (marginal numbers before their lines)
+            ["pdftotext", "-raw", "-enc", "UTF-8", str(self.pdf), "-"],
             capture_output=True,
             text=True,
             check=True,

@@ -140,9 +140,7 @@ def test_refs_bib_has_no_encyclopedia_and_every_book_its_imprint(edition_reading
         if entry.type.lower() == "book":
             fields = {name.lower() for name in entry.fields}
             note = entry.fields.get("note", "").lower()
-            explains = any(
-                words in note for words in ("not seen", "not verified", "not confirmed")
-            )
+            explains = any(words in note for words in ("not seen", "not verified", "not confirmed"))
             assert {"publisher", "address", "year"} <= fields or explains, (
                 f"{key}: a book needs publisher, place and year, or a note saying why not"
             )

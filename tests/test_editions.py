@@ -138,8 +138,11 @@ def test_bibtex_export_holds_every_entry_and_field(edition):
     for entry in source.entries:
         theirs = got[entry.key]
         assert theirs.entry_type == entry.entry_type
-        # the editors' memo on the source leaves as annote, which no style prints
+        # the editors' memo on the source leaves as annote, which no style prints, and
+        # classic BibTeX styles get a year (n.d. without a date)
         mine = {("annote" if f.key == "note" else f.key): f.value for f in entry.fields}
+        if "year" not in mine:
+            mine["year"] = mine["date"][:4] if "date" in mine else "n.d."
         assert {f.key: f.value for f in theirs.fields} == mine
 
 
@@ -155,10 +158,54 @@ def test_chapter_pages_carry_citation_meta_tags(edition):
     )
     meta = {tag["name"]: tag["content"] for tag in soup.select("meta[name^=citation_]")}
     assert meta["citation_title"] == "February 1917 and the soviets"
-    assert meta["citation_inbook_title"] == "Why the Russian Revolution Failed"
+    assert meta["citation_inbook_title"] == (
+        "Why the Russian Revolution Failed: A study reader, from February 1917 to Stalin's "
+        "bureaucracy"
+    )
     assert meta["citation_publication_date"] == "2026"
+    base = "https://why-the-russian-revolution-failed.readthedocs.io/en/latest/"
+    assert meta["citation_public_url"] == f"{base}{CHAPTER}.html"
+    assert meta["citation_pdf_url"] == f"{base}editions/why-the-russian-revolution-failed.pdf"
+    assert soup.select_one('link[rel="canonical"]')["href"] == f"{base}{CHAPTER}.html"
+    assert soup.select_one('meta[property="og:url"]')["content"] == f"{base}{CHAPTER}.html"
+    assert not soup.select(".Z3988"), "a chapter page offers Zotero the chapter, not its list"
     data = json.loads(soup.select_one("#reader-citations").string)
     assert (
         "@incollection{why-the-russian-revolution-failed:01-february"
         in (data["reader-text"]["bibtex"])
     )
+
+
+# ------------------------------------------------------------- numbered paragraphs
+
+PARAGRAPHS = [
+    ("01-february", 1),
+    ("01-february", 7),
+    ("04-emergency", 3),
+    ("07-left-opposition", 5),
+]
+
+
+def _words(text: str, count: int = 5) -> str:
+    return " ".join(re.findall(r"[\w’'-]+", text)[:count])
+
+
+@pytest.mark.parametrize(("docname", "number"), PARAGRAPHS)
+def test_the_same_paragraph_number_stands_before_the_same_words_everywhere(
+    edition, edition_reading, docname, number
+):
+    """ "chap. 1, para. 7" finds the same words in the HTML, the EPUB and the PDF."""
+    opening = edition_reading.book.texts[docname].paragraphs[number - 1]
+    expected = _words(opening)
+    html = BeautifulSoup((edition.html / f"{docname}.html").read_text("utf-8"), "html.parser")
+    paragraph = html.find(id=f"p-{number}")
+    assert paragraph.select_one("a.reader-pn").get_text() == str(number)
+    assert _words(paragraph.get_text(" ")).startswith(f"{number} {_words(opening, 4)}")
+    with zipfile.ZipFile(edition.epub) as book:
+        name = next(n for n in book.namelist() if n.endswith(f"{docname}.xhtml"))
+        xhtml = BeautifulSoup(book.read(name).decode(), "html.parser")
+    paragraph = xhtml.find(id=f"p-{number}")
+    assert paragraph.select_one("span.reader-pn").get_text() == str(number)
+    assert _words(paragraph.get_text(" ")).startswith(f"{number} {_words(opening, 4)}")
+    pdf = " ".join(edition.pdf_text().split())
+    assert f"{number} {expected}" in " ".join(re.findall(r"[\w’'-]+", pdf)), expected

@@ -98,6 +98,14 @@ class EditionInfo:
             bibfiles=tuple(project / name for name in config.get("bibtex_bibfiles", [])),
         )
 
+    @property
+    def book_title(self) -> str:
+        """``Title: Subtitle``, as titles are given in refs.bib."""
+        if not self.subtitle:
+            return self.title
+        separator = " " if self.title.endswith(("?", "!", ":")) else ": "
+        return self.title + separator + self.subtitle
+
     def page_url(self, docname: str) -> str:
         """The stable URL of a page of the site; "" without ``html_baseurl``."""
         if not self.baseurl:
@@ -151,8 +159,9 @@ def _edition_word(edition: str) -> str:
 def _shared_fields(info: EditionInfo) -> list[Field]:
     """Edition, publisher, date and language: the same for the book and its chapters."""
     fields = []
-    if info.edition:
-        fields.append(Field("edition", _bibtex_text(_edition_word(info.edition))))
+    edition = _edition_word(info.edition) if info.edition else ""
+    if edition and edition.lower() not in ("first", "1", "1st"):  # CMOS names no first edition
+        fields.append(Field("edition", _bibtex_text(edition)))
     if info.publisher:
         fields.append(Field("publisher", _bibtex_text(info.publisher)))
     year = re.match(r"\d{4}", info.date)

@@ -23,15 +23,16 @@ from __future__ import annotations
 from typing import Any, ClassVar, cast
 
 from docutils import nodes
-from pybtex.richtext import Text
 from sphinx.transforms import SphinxTransform
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.docutils import SphinxDirective
 
-from reader.extension.cite_panel import coins, coins_kev
+from reader.exports.coins import coins_kev
+from reader.exports.csl import csl_item
+from reader.exports.records import from_pybtex
+from reader.extension.cite_panel import coins
 from reader.extension.domain import ReaderDomain
 from reader.extension.notes import bib_entries, note_style, render_safely
-from reader.styles.plugins import plain
 
 SCOPES = ("text", "edition", "cited", "all")
 
@@ -106,35 +107,18 @@ class FillWorksCited(SphinxPostTransform):
                         report=False,  # written after reading: refs.bib's check said it
                     )
                 )
-                paragraph += _coins(entry)
+                if scope != "text":  # see _coins
+                    paragraph += _coins(entry)
                 listing += paragraph
             if not keys:
                 listing += nodes.paragraph(text="No works are cited here.")
             node.replace_self(listing)
 
 
-_COINS_FIELDS = (
-    "title",
-    "journal",
-    "booktitle",
-    "year",
-    "publisher",
-    "address",
-    "volume",
-    "pages",
-    "url",
-)
-
-
 def _coins(entry: Any) -> coins:
-    """The COinS span of a pybtex entry, its LaTeX decoded to plain text."""
-    fields = {
-        name: plain(Text.from_latex(entry.fields[name]))
-        for name in _COINS_FIELDS
-        if name in entry.fields
-    }
-    if "url" in entry.fields:
-        fields["url"] = entry.fields["url"]  # a URL is not LaTeX
-    people = entry.persons.get("author") or entry.persons.get("editor") or []
-    authors = [plain(Text.from_latex(str(person))) for person in people]
-    return coins(kev=coins_kev(fields, entry.type.lower(), authors))
+    """The COinS span of a work in a list of the whole edition's works.
+
+    A chapter's own list of works carries none: Zotero prefers COinS to a page's
+    ``citation_*`` tags, and on a chapter's page the work to save is the chapter.
+    """
+    return coins(kev=coins_kev(csl_item(from_pybtex(entry))))

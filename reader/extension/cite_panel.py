@@ -15,7 +15,6 @@ from __future__ import annotations
 import json
 from html import escape
 from typing import Any, cast
-from urllib.parse import urlencode
 
 from docutils import nodes
 from sphinx.application import Sphinx
@@ -140,14 +139,15 @@ def json_script(element_id: str, data: Any) -> str:
 
 
 def meta_tags(app: Sphinx, pagename: str) -> str:
-    """``citation_*`` meta tags (Highwire Press) for the edition or one of its texts."""
+    """``citation_*`` meta tags (Highwire Press) for the edition or one of its texts:
+    what Zotero and Google Scholar read when a page is one work."""
     info = sources_of(app).info
     text = sources_of(app).book.texts.get(pagename)
     tags: list[tuple[str, str]] = []
     if text is not None and text.chapter is not None:
-        tags += [("citation_title", text.title), ("citation_inbook_title", info.title)]
+        tags += [("citation_title", text.title), ("citation_inbook_title", info.book_title)]
     elif pagename == info.root_doc:
-        tags += [("citation_title", f"{info.title}: {info.subtitle}".rstrip(": "))]
+        tags += [("citation_title", info.book_title)]
     else:
         return ""
     tags += [("citation_editor", name) for name in info.editors]
@@ -158,6 +158,9 @@ def meta_tags(app: Sphinx, pagename: str) -> str:
     ]
     if info.page_url(pagename):
         tags.append(("citation_public_url", info.page_url(pagename)))
+    if info.baseurl:
+        pdf = f"{info.baseurl.rstrip('/')}/editions/{info.basename}.pdf"
+        tags.append(("citation_pdf_url", pdf))
     return "\n".join(
         f'<meta name="{name}" content="{escape(value, quote=True)}" />'
         for name, value in tags
@@ -180,45 +183,6 @@ def add_cite_data(
 
 class coins(nodes.Inline, nodes.Element):
     """A COinS span (OpenURL ContextObject) for one bibliography entry."""
-
-
-def coins_kev(fields: dict[str, str], entry_type: str, authors: list[str]) -> str:
-    """The OpenURL key/encoded-value string of an entry."""
-    is_article = entry_type == "article"
-    pairs = [
-        ("ctx_ver", "Z39.88-2004"),
-        ("rft_val_fmt", f"info:ofi/fmt:kev:mtx:{'journal' if is_article else 'book'}"),
-    ]
-    if is_article:
-        pairs += [
-            ("rft.genre", "article"),
-            ("rft.atitle", fields.get("title", "")),
-            ("rft.jtitle", fields.get("journal", "")),
-        ]
-    elif entry_type in ("incollection", "inbook"):
-        pairs += [
-            ("rft.genre", "bookitem"),
-            ("rft.atitle", fields.get("title", "")),
-            ("rft.btitle", fields.get("booktitle", "")),
-        ]
-    else:
-        pairs += [
-            ("rft.genre", "book" if entry_type == "book" else "document"),
-            ("rft.btitle", fields.get("title", "")),
-        ]
-    pairs += [("rft.au", name) for name in authors]
-    for field, key in (
-        ("year", "rft.date"),
-        ("publisher", "rft.pub"),
-        ("address", "rft.place"),
-        ("volume", "rft.volume"),
-        ("pages", "rft.pages"),
-    ):
-        if fields.get(field):
-            pairs.append((key, fields[field]))
-    if fields.get("url"):
-        pairs.append(("rft_id", fields["url"]))
-    return urlencode([(k, v) for k, v in pairs if v])
 
 
 def visit_coins_html(translator: Any, node: coins) -> None:

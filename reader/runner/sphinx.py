@@ -26,7 +26,7 @@ import shutil
 import sys
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, redirect_stdout
 from dataclasses import dataclass, field
 from io import StringIO
 from pathlib import Path
@@ -116,7 +116,15 @@ def run_sphinx(
     if warning is None or not warning.isatty():
         nocolor()  # plain messages in logs and CI; colour only on a terminal
     overrides = {"nitpicky": True, **(confoverrides or {})}
-    with locked(doctrees, status), patch_docutils(project), docutils_namespace():
+    # an extension that print()s (sphinxext-opengraph does, on import) writes to the
+    # status stream: never into an export that `reader export` writes to stdout
+    printed = status if status is not None else StringIO()
+    with (
+        locked(doctrees, status),
+        redirect_stdout(printed),
+        patch_docutils(project),
+        docutils_namespace(),
+    ):
         _start(doctrees)
         app: Sphinx | None = None
         try:

@@ -579,6 +579,12 @@ class ChicagoSortingStyle(BaseSortingStyle):
 # --------------------------------------------------------------------------- the style
 
 
+def _chapter_in(entry: Entry) -> str:
+    """ "chap. 3 in " for a numbered chapter (CMOS 14.8), else "in "."""
+    number = entry.fields.get("chapter", "").strip()
+    return f"chap. {number} in " if number else "in "
+
+
 class ChicagoNotesStyle(BaseStyle):
     """CMOS 18 notes-bibliography: full notes, short notes and bibliography entries.
 
@@ -853,7 +859,7 @@ class ChicagoNotesStyle(BaseStyle):
             [
                 head,
                 self._chapter_title(entry),
-                Text("in ", _italic(_required(entry, "booktitle"))),
+                Text(_chapter_in(entry), _italic(_required(entry, "booktitle"))),
                 *self._contributors(entry, role, "note"),
                 _edition(entry),
                 _volume(entry),
@@ -869,7 +875,7 @@ class ChicagoNotesStyle(BaseStyle):
         head, role = self._head(entry, bibliography=True)
         container = _join(
             [
-                Text("In ", _italic(_required(entry, "booktitle"))),
+                Text(_chapter_in(entry).capitalize(), _italic(_required(entry, "booktitle"))),
                 *self._contributors(entry, role, "inline"),
                 _edition(entry),
                 _volume(entry),

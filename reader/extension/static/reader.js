@@ -128,19 +128,23 @@
   } else { init(); }
 })();
 
-/* The Cite panel: a Cite button on the text, each quotation and each entry of a
-   list of works opens a dialog with the CMOS note, BibTeX and CSL-JSON (and, for
-   a quotation, LaTeX and pandoc commands with the locator), each with a copy
-   button.  A native <dialog>: keyboard, Escape and touch work; no network. */
+/* The Cite panel: a Cite button on the book (home page), the chapter, each
+   quotation and each entry of a list of works opens a dialog with the CMOS note,
+   BibTeX and CSL-JSON (and, for a quotation or a paragraph, LaTeX and pandoc
+   commands with the locator), each with a copy button; the note is copied with its
+   italics where the browser allows.  A paragraph's number opens the same dialog for
+   the paragraph, with its link.  A native <dialog>: keyboard, Escape and touch
+   work; no network. */
 (function () {
   "use strict";
   var FORMS = [
-    ["note", "Note (Chicago)"], ["bibtex", "BibTeX"], ["csl", "CSL-JSON"],
+    ["link", "Link"], ["note", "Note (Chicago)"], ["bibtex", "BibTeX"], ["csl", "CSL-JSON"],
     ["latex", "LaTeX (biblatex)"], ["pandoc", "pandoc / Markdown"]
   ];
+  var PARA = "{{para}}";
   var data = {}, dialog = null, opener = null;
 
-  function copy(text, button) {
+  function copy(text, button, html) {
     function done(ok) {
       var old = button.dataset.label || button.textContent;
       button.dataset.label = old;
@@ -148,9 +152,26 @@
       setTimeout(function () { button.textContent = old; }, 1500);
     }
     if (navigator.clipboard && window.isSecureContext) {
-      navigator.clipboard.writeText(text).then(function () { done(true); },
-                                               function () { done(fallback(text)); });
+      var write;
+      if (html && window.ClipboardItem && navigator.clipboard.write) {
+        // the note with its italics for word processors, plain text for the rest
+        write = navigator.clipboard.write([new ClipboardItem({
+          "text/html": new Blob([html], { type: "text/html" }),
+          "text/plain": new Blob([text], { type: "text/plain" })
+        })]);
+      } else { write = navigator.clipboard.writeText(text); }
+      write.then(function () { done(true); }, function () { done(fallback(text)); });
     } else { done(fallback(text)); }
+  }
+
+  function forParagraph(item, number) {
+    var filled = {};
+    Object.keys(item).forEach(function (key) {
+      filled[key] = String(item[key]).split(PARA).join(number);
+    });
+    filled.label = "paragraph " + number;
+    if (!filled.link) { filled.link = location.href.split("#")[0] + "#p-" + number; }
+    return filled;
   }
 
   function fallback(text) {
@@ -200,7 +221,8 @@
       var button = document.createElement("button");
       button.type = "button"; button.className = "reader-cite-copy";
       button.textContent = "Copy " + form[1];
-      button.addEventListener("click", function () { copy(text, button); });
+      var html = form[0] === "note" ? item.note_html : null;
+      button.addEventListener("click", function () { copy(text, button, html); });
       section.appendChild(label); section.appendChild(button); section.appendChild(pre);
       dialog.appendChild(section);
     });
@@ -209,7 +231,8 @@
   }
 
   function addButton(key, item) {
-    var target = key === "reader-text"
+    var heading = key === "reader-text" || key === "reader-book";
+    var target = heading
       ? document.querySelector("article h1, .body h1, main h1")
       : document.getElementById(key);
     if (!target) { return; }
@@ -221,8 +244,22 @@
     button.title = "Cite " + item.label;
     button.dataset.cite = key;
     button.addEventListener("click", function () { open(item, button); });
-    if (key === "reader-text") { target.insertAdjacentElement("afterend", button); }
+    if (heading) { target.insertAdjacentElement("afterend", button); }
     else { target.appendChild(button); }
+  }
+
+  function numberParagraphs(item) {
+    document.querySelectorAll("a.reader-pn").forEach(function (link) {
+      var number = link.textContent.trim();
+      link.setAttribute("aria-haspopup", "dialog");
+      link.title = "Paragraph " + number + ": cite it or copy its link";
+      link.addEventListener("click", function (e) {
+        if (e.ctrlKey || e.metaKey || e.shiftKey || e.button !== 0) { return; }
+        e.preventDefault();
+        if (history.replaceState) { history.replaceState(null, "", "#p-" + number); }
+        open(forParagraph(item, number), link);
+      });
+    });
   }
 
   function init() {
@@ -230,7 +267,10 @@
     if (!el) { return; }
     try { data = JSON.parse(el.textContent); } catch (e) { return; }
     makeDialog();
-    Object.keys(data).forEach(function (key) { addButton(key, data[key]); });
+    Object.keys(data).forEach(function (key) {
+      if (key === "reader-paragraph") { numberParagraphs(data[key]); }
+      else { addButton(key, data[key]); }
+    });
   }
 
   if (document.readyState === "loading") {
