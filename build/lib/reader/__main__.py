@@ -1,5 +1,0 @@
-import sys
-
-from reader.cli.main import main
-
-sys.exit(main())

@@ -1,1 +1,0 @@
-"""Builders: run Sphinx for each edition, LaTeX for the PDF, and gather the editions."""

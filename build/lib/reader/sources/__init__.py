@@ -1,1 +1,0 @@
-"""Readers for the sources of the edition: refs.bib and the citation markup of the texts."""
