@@ -120,11 +120,15 @@ def note_part(
     note = style.full_note if first else style.short_note
     rendered: list[nodes.Node] = [nodes.Text(target.pre + " ")] if target.pre else []
     for node in render_safely(lambda: note(entry, locator), target.key, location):
-        rendered.extend(_place_mark(node))
+        rendered.extend(place_mark(node))
     # the style ends each part with a period; the caller joins the parts with
     # semicolons and closes the note with end_note (reader.styles.punctuation)
     if rendered and isinstance(rendered[-1], nodes.Text):
-        rendered[-1] = nodes.Text(without_final_period(str(rendered[-1])))
+        text = without_final_period(str(rendered[-1]))
+        if text:
+            rendered[-1] = nodes.Text(text)
+        else:
+            rendered.pop()
     return rendered
 
 
@@ -132,7 +136,8 @@ def end_note(paragraph: nodes.Element) -> None:
     """Close a note with one period, as :func:`with_final_period` has it."""
     last = paragraph.children[-1] if paragraph.children else None
     if isinstance(last, nodes.Text):
-        paragraph.replace(last, nodes.Text(with_final_period(str(last))))
+        # by position: replace() would find the first child *equal* to the last one
+        paragraph[-1] = nodes.Text(with_final_period(str(last)))
     elif not paragraph.astext().endswith(("?", "!", "?”", "!”", ".", ".”")):
         paragraph += nodes.Text(".")
 
@@ -150,7 +155,7 @@ def render_safely(
         return [nodes.Text(key)]
 
 
-def _place_mark(node: nodes.Node) -> list[nodes.Node]:
+def place_mark(node: nodes.Node) -> list[nodes.Node]:
     """Replace the placeholder in *node* by the unverified mark."""
     if isinstance(node, nodes.Text):
         if MARK_HERE not in node:
@@ -159,7 +164,7 @@ def _place_mark(node: nodes.Node) -> list[nodes.Node]:
         mark = nodes.inline(UNVERIFIED_MARK, UNVERIFIED_MARK, classes=["reader-unverified"])
         return [nodes.Text(before + " "), mark, *([nodes.Text(after)] if after else [])]
     if isinstance(node, nodes.Element):
-        children = [new for child in node.children for new in _place_mark(child)]
+        children = [new for child in node.children for new in place_mark(child)]
         node.clear()
         node.extend(children)
     return [node]
