@@ -5,8 +5,6 @@ derived from it.  Build with ``make`` (or ``reader build``), not sphinx-build:
 the command also runs LaTeX and writes the BibTeX export.
 """
 
-from reader.builders.latex_book import latex_elements as book_latex_elements
-
 # -- The edition ---------------------------------------------------------------
 project = "Why the Russian Revolution Failed"
 reader_subtitle = "A study reader, from February 1917 to Stalin's bureaucracy"
@@ -14,12 +12,17 @@ reader_editors: list[str] = []  # a collective work: cited by its title
 reader_edition = "First edition"
 reader_date = "2026"
 reader_publisher = "Reader Project"
-description = (
+reader_licence = (
+    "The editors' texts and notes may be shared and adapted under the Creative Commons "
+    "Attribution-ShareAlike 4.0 International licence (CC BY-SA 4.0). Quoted passages "
+    "remain under the terms of their sources."
+)
+reader_description = (
     "An annotated study reader on why the Russian Revolution failed: February 1917 and "
     "the soviets, October, the civil war, isolation, the debates of the 1920s, the rise "
     "of the bureaucracy and the Left Opposition, with footnoted sources."
 )
-keywords = ["Russian Revolution", "Bolsheviks", "Trotsky", "Lenin", "Stalinism", "soviets"]
+reader_keywords = ["Russian Revolution", "Bolsheviks", "Trotsky", "Lenin", "Stalinism", "soviets"]
 author = reader_publisher
 copyright = f"{reader_date}, {reader_publisher}"
 release = version = reader_edition
@@ -72,7 +75,7 @@ epub_title = project
 epub_author = reader_publisher
 epub_publisher = reader_publisher
 epub_copyright = copyright
-epub_description = description
+epub_description = reader_description
 epub_contributor = reader_publisher
 epub_language = language
 epub_identifier = "urn:uuid:5b1f3c5e-7a44-4b8e-9d1e-1917a0c1f001"
@@ -86,13 +89,4 @@ latex_engine = "xelatex"
 latex_use_xindy = False
 latex_documents = [("index", f"{reader_edition_basename}.tex", project, reader_publisher, "manual")]
 latex_show_urls = "no"
-latex_elements = book_latex_elements(
-    title=project,
-    subtitle=reader_subtitle,
-    editors=reader_publisher,
-    edition=reader_edition,
-    date=reader_date,
-    publisher=reader_publisher,
-    subject=description,
-    keywords=keywords,
-)
+# the book's design (title page, imprint, running heads) follows from the edition

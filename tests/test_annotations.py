@@ -16,6 +16,17 @@ def flat(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+def test_sources_with_unverified_locators_are_punctuated_once(fixture_book):
+    # each source after the first, and the period ending the list, follow the
+    # [unverified] mark directly: no "[unverified].;" and no missing final period
+    entry = soup(fixture_book, "people").select_one("#ann-person-luxemburg")
+    sources = flat(entry.select_one(".reader-annotation-sources").get_text())
+    assert sources.count("[unverified]") == 2
+    assert "[unverified]; " in sources
+    assert sources.endswith("[unverified].")
+    assert ".;" not in sources
+
+
 def test_register_entry_has_its_fields(fixture_book):
     entry = soup(fixture_book, "people").select_one("#ann-person-trotsky")
     assert flat(entry.select_one(".reader-annotation-head").get_text()) == (
@@ -84,12 +95,15 @@ def test_registers_are_in_the_epub_and_the_pdf(fixture_book):
     pdf = flat(fixture_book.pdf_text())
     for expected in (
         "Leon Trotsky (Лев Давидович Троцкий), 1879–1940",
-        "Mentioned in: A Text (1, 2); A Second Text.",
         "February Revolution: 23 February [8 March] 1917 – 3 March [16 March] 1917",
         "25 October [7 November] 1917 — October Revolution",
     ):
         assert expected in epub, expected
         assert expected in pdf, expected
+    # the EPUB links to the texts; print gives the pages of the mentions
+    assert "Mentioned in: A Text (1, 2); A Second Text." in epub
+    page = r"(?:[ivxlc]+|\d+)"
+    assert re.search(rf"Mentioned in: {page}(?:, {page})*\.", pdf), pdf
 
 
 def test_timeline_is_drawn_in_the_html(fixture_book):

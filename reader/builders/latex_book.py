@@ -1,14 +1,24 @@
-"""The PDF as a book: trade page size, title page, quiet chapter openings, running heads.
+"""The PDF as a book: trade page size, title recto and imprint verso, running heads.
 
 Sphinx's LaTeX builder is made for software manuals ("CHAPTER ONE", the release
-in every header, letter paper).  :func:`latex_elements` returns the
-``latex_elements`` that turn its output into a 6x9 in book set with XeLaTeX in
-FreeSerif (Latin, Cyrillic and typographic punctuation).
+in every header, letter paper).  :func:`configure` derives, from the edition's
+settings, the ``latex_elements`` and document class of a 6x9 in book set with
+XeLaTeX in FreeSerif (Latin, Cyrillic and typographic punctuation); the design
+that does not depend on the edition is ``texinputs/readerbook.sty``.  Values set
+in conf.py win over the derived ones.
 """
 
 from __future__ import annotations
 
 import re
+from typing import Any
+
+from pybtex.backends.latex import Backend as LatexBackend
+from pybtex.richtext import BaseText
+
+from reader.exports.edition import EditionInfo
+from reader.exports.how_to_cite import book_example
+from reader.styles import plugins
 
 _LATEX_SPECIALS = {
     "\\": r"\textbackslash{}",
@@ -29,30 +39,66 @@ def latex_escape(text: str) -> str:
     return re.sub(r"[\\{}$&#^_~%]", lambda m: _LATEX_SPECIALS[m.group()], text)
 
 
-def latex_elements(
-    *,
-    title: str,
-    subtitle: str,
-    editors: str,
-    edition: str,
-    date: str,
-    publisher: str,
-    subject: str,
-    keywords: list[str],
-) -> dict[str, str]:
-    """``latex_elements`` for a 6x9 in book with a title page and PDF metadata."""
-    t, s, e = latex_escape(title), latex_escape(subtitle), latex_escape(editors)
-    ed, d, p = latex_escape(edition), latex_escape(date), latex_escape(publisher)
+def latex_url(url: str) -> str:
+    """A URL as ``\\href`` reads it: braces and backslashes percent-encoded, the
+    characters LaTeX would act on escaped."""
+    url = url.replace("\\", "%5C").replace("{", "%7B").replace("}", "%7D")
+    return re.sub(r"([%#&_$^~])", r"\\\1", url)
+
+
+class SafeLatexBackend(LatexBackend):
+    """pybtex's LaTeX backend, escaping every string (pybtex's leaves ``$``, braces
+    and backslashes as they are: LaTeX would obey them)."""
+
+    def format_str(self, str_: str) -> str:
+        return latex_escape(str_)
+
+    def format_href(self, url: str, text: str, external: bool = False) -> str:
+        return rf"\href{{{latex_url(url)}}}{{{text}}}"
+
+
+def latex_text(text: BaseText) -> str:
+    """Rich text (a formatted note) as LaTeX."""
+    return text.render(SafeLatexBackend())
+
+
+def _imprint(info: EditionInfo, style: Any) -> str:
+    """The verso of the title page: edition, publisher, licence, how to cite."""
+    title = latex_escape(info.book_title)
+    published = ", ".join(latex_escape(part) for part in (info.place, info.publisher) if part)
+    example = book_example(info, style)
+    lines = [
+        r"\begingroup\footnotesize\raggedright\setlength{\parskip}{0.6\baselineskip}",
+        r"\thispagestyle{empty}\null\vfill",
+        rf"\noindent\textit{{{title}}}\par",
+        rf"\noindent {latex_escape(info.edition)}, {latex_escape(info.date)}\par"
+        if info.edition
+        else "",
+        rf"\noindent Published by {published}\par" if published else "",
+        rf"\noindent {latex_escape(info.licence)}\par" if info.licence else "",
+        r"\noindent How to cite this book:\par",
+        rf"\noindent\hangindent1.5em {latex_text(example.note)}\par",
+        r"\noindent Set in FreeSerif with XeLaTeX.\par",
+        r"\endgroup\clearpage",
+    ]
+    return "\n".join(line for line in lines if line)
+
+
+def latex_elements(info: EditionInfo, keywords: list[str], style: Any) -> dict[str, str]:
+    """``latex_elements`` for a 6x9 in book with a title page, imprint and metadata."""
+    t, s = latex_escape(info.title), latex_escape(info.subtitle)
+    editors = latex_escape(" and ".join(info.editors))
     metadata = (
-        rf"\hypersetup{{pdftitle={{{t}: {s}}}, pdfauthor={{{e}}}, "
-        rf"pdfsubject={{{latex_escape(subject)}}}, "
+        rf"\hypersetup{{pdftitle={{{latex_escape(info.book_title)}}}, "
+        rf"pdfauthor={{{editors or latex_escape(info.publisher)}}}, "
+        rf"pdfsubject={{{latex_escape(info.description)}}}, "
         rf"pdfkeywords={{{latex_escape(', '.join(keywords))}}}, "
         r"bookmarksopen=true, bookmarksnumbered=false}"
     )
     return {
         "papersize": "",
         "pointsize": "10pt",
-        "classoptions": ",openany,twoside",
+        "classoptions": ",openright,twoside",
         "geometry": (
             r"\usepackage[paperwidth=6in,paperheight=9in,inner=0.8in,outer=0.6in,"
             r"top=0.8in,bottom=0.85in,headsep=0.2in,footskip=0.35in]{geometry}"
@@ -74,12 +120,6 @@ def latex_elements(
                 r"\addto\captionsenglish{\renewcommand{\contentsname}{Contents}}",
                 # mentions link to the registers; in print they read as plain text
                 r"\renewcommand*{\sphinxcrossref}[1]{#1}",
-                # chapter openings: the title alone, no "Chapter One"
-                r"\titleformat{\chapter}[display]{\normalfont\filcenter}{}{0pt}"
-                r"{\LARGE\itshape}[\vspace{0.5ex}\rule{0.2\textwidth}{0.4pt}]",
-                r"\titlespacing*{\chapter}{0pt}{1.5in}{0.6in}",
-                # no numbers: in LaTeX the front and back matter are chapters too
-                r"\setcounter{secnumdepth}{-1}",
                 r"\renewcommand{\chaptermark}[1]{\markboth{#1}{#1}}",
                 r"\renewcommand{\sectionmark}[1]{\markright{#1}}",
                 # running heads: book title on the left page, chapter on the right
@@ -93,30 +133,37 @@ def latex_elements(
                 r"\renewcommand{\headrulewidth}{0pt}\renewcommand{\footrulewidth}{0pt}}",
                 r"\makeatother",
                 r"\setlength{\footnotesep}{0.8\baselineskip}",
-                # notes and lists of works carry long URLs: set them ragged, not stretched
+                # notes carry long URLs: set them ragged, not stretched
                 r"\renewcommand*{\sphinxAtStartFootnote}{\raggedright\mbox{ }\ignorespaces}",
-                r"\newenvironment{sphinxclassreader-works-cited}"
-                r"{\par\raggedright\setlength{\parindent}{-1.5em}\setlength{\leftskip}{1.5em}}"
-                r"{\par}",
             ]
         ),
         "maketitle": "\n".join(
             [
+                r"\frontmatter",
                 r"\begin{titlepage}\centering",
                 r"\vspace*{1.2in}",
                 rf"{{\Huge\itshape {t}\par}}\vspace{{0.25in}}",
-                rf"{{\Large {s}\par}}\vspace{{0.6in}}",
-                rf"{{\large Edited by {e}\par}}",
+                rf"{{\Large {s}\par}}\vspace{{0.6in}}" if s else "",
+                rf"{{\large Edited by {editors}\par}}" if editors else "",
                 r"\vfill",
-                rf"{{\normalsize {ed}\par}}\vspace{{0.08in}}",
-                rf"{{\normalsize {d}\par}}\vspace{{0.08in}}",
-                rf"{{\small {p}\par}}",
+                rf"{{\normalsize {latex_escape(info.edition)}\par}}\vspace{{0.08in}}",
+                rf"{{\small {latex_escape(info.publisher)}\par}}",
                 r"\end{titlepage}",
+                _imprint(info, style),
             ]
         ),
-        "tableofcontents": r"\pagestyle{normal}\sphinxtableofcontents",
+        "tableofcontents": r"\pagestyle{normal}\readertableofcontents",
         "printindex": r"\footnotesize\raggedright\printindex",
         "sphinxsetup": "HeaderFamily=\\rmfamily\\bfseries, TitleColor={rgb}{0,0,0}, "
-        "InnerLinkColor={rgb}{0.1,0.1,0.4}, "
+        "InnerLinkColor={rgb}{0,0,0}, "  # a printed page: links in the ink of the text
         "OuterLinkColor={rgb}{0.1,0.1,0.4}",
     }
+
+
+def configure(app: Any, config: Any) -> None:
+    """Derive the book's LaTeX settings from the edition's (config-inited)."""
+    info = EditionInfo.from_config(config, app.confdir)
+    style = plugins.style(config.reader_note_style)
+    derived = latex_elements(info, list(config.reader_keywords), style)
+    config.latex_elements = {**derived, **config.latex_elements}
+    config.latex_docclass = {"manual": "book", **config.latex_docclass}

@@ -199,7 +199,13 @@ def placeholder_name(ident: str) -> str:
 def annotation_source(kind: str, ident: str) -> list[str]:
     """The directive for a new annotation, every option with its placeholder, in the
     order of the register pages: name, original, the kind's own options, sources."""
-    values = {"name": placeholder_name(ident), "sources": "", "date": PLACEHOLDER_DATE, "end": ""}
+    values = {
+        "name": placeholder_name(ident),
+        "index": "",
+        "sources": "",
+        "date": PLACEHOLDER_DATE,
+        "end": "",
+    }
     order = sorted(OPTIONS[kind], key=lambda option: option == "sources")
     lines = [f".. {kind}:: {ident}"]
     lines += [f"   :{option}: {values.get(option, TODO)}".rstrip() for option in order]

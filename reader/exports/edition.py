@@ -70,6 +70,9 @@ class EditionInfo:
     root_doc: str
     basename: str
     bibfiles: tuple[Path, ...]
+    place: str = ""
+    licence: str = ""
+    description: str = ""
 
     @classmethod
     def from_config(cls, config: Any, project: Path) -> EditionInfo:
@@ -96,6 +99,9 @@ class EditionInfo:
             root_doc=str(config.get("root_doc") or "index"),
             basename=str(config.get("reader_edition_basename") or "reader"),
             bibfiles=tuple(project / name for name in config.get("bibtex_bibfiles", [])),
+            place=str(config.get("reader_publisher_place", "") or ""),
+            licence=str(config.get("reader_licence", "") or ""),
+            description=str(config.get("reader_description", "") or ""),
         )
 
     @property
@@ -121,7 +127,8 @@ class EditionInfo:
 _NAMES = (
     "project", "reader_subtitle", "reader_editors", "reader_edition", "reader_date",
     "reader_publisher", "language", "html_baseurl", "html_file_suffix", "root_doc",
-    "reader_edition_basename", "bibtex_bibfiles",
+    "reader_edition_basename", "bibtex_bibfiles", "reader_publisher_place", "reader_licence",
+    "reader_description",
 )  # fmt: skip
 
 
@@ -164,6 +171,8 @@ def _shared_fields(info: EditionInfo) -> list[Field]:
         fields.append(Field("edition", _bibtex_text(edition)))
     if info.publisher:
         fields.append(Field("publisher", _bibtex_text(info.publisher)))
+    if info.place:
+        fields.append(Field("address", _bibtex_text(info.place)))
     year = re.match(r"\d{4}", info.date)
     if info.date and not re.fullmatch(r"\d{4}", info.date):
         fields.append(Field("date", _bibtex_text(info.date)))  # biblatex's full date

@@ -11,10 +11,11 @@ from typing import TYPE_CHECKING, Any
 from sphinx.util import logging
 
 from reader import __version__
+from reader.builders import latex_book
 from reader.builders.check import CheckBuilder
 from reader.builders.epub import ReaderEpubBuilder
 from reader.builders.epub_html import EpubTranslator
-from reader.builders.latex_notes import ReaderLaTeXTranslator, copy_package
+from reader.builders.latex_translator import ReaderLaTeXTranslator, copy_package
 from reader.extension import config, report
 from reader.extension.annotation_directives import (
     annotation_mentions,
@@ -27,7 +28,9 @@ from reader.extension.annotation_transforms import (
     DrawTimeline,
     FillRegisters,
     TimelineDirective,
+    mention_pages,
     timeline,
+    visit_mention_pages_latex,
 )
 from reader.extension.bibcheck import check_bibfiles
 from reader.extension.bibliography import (
@@ -37,6 +40,7 @@ from reader.extension.bibliography import (
     works_cited,
 )
 from reader.extension.cite_panel import add_cite_data, coins, skip_node, visit_coins_html
+from reader.extension.citing import FillHowToCite, HowToCiteDirective, how_to_cite
 from reader.extension.consistency import check_book, note_references, silence_resolved
 from reader.extension.dependencies import before_reading, pages_to_write
 from reader.extension.directives import QuoteDirective
@@ -69,7 +73,7 @@ OVERRIDES = (
     "the :cite: and :footcite: roles of sphinxcontrib-bibtex (here :cite: makes a "
     "footnoted citation and :footcite: is reported)",
     "the epub builder (reader.builders.epub)",
-    "the EPUB and LaTeX translators (reader.builders.epub_html, reader.builders.latex_notes)",
+    "the EPUB and LaTeX translators (reader.builders.epub_html, reader.builders.latex_translator)",
 )
 
 
@@ -86,6 +90,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.setup_extension("sphinxcontrib.bibtex")
 
     config.register(app)
+    app.connect("config-inited", config.derive)
 
     # Every problem is collected, coded and kept with its text (reader.extension.report)
     app.connect("config-inited", report.attach)
@@ -107,7 +112,8 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_builder(ReaderEpubBuilder, override=True)
     app.set_translator("epub", EpubTranslator)
     app.set_translator("latex", ReaderLaTeXTranslator)
-    app.add_latex_package("readernotes")
+    app.add_latex_package("readerbook")
+    app.connect("config-inited", latex_book.configure)
     app.connect("builder-inited", copy_package)
     app.add_domain(ReaderDomain)
     app.add_role("cite", CiteRole(), override=True)
@@ -123,8 +129,16 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_directive("timeline", TimelineDirective)
     app.add_node(annotation_mentions)
     app.add_node(timeline)
+    app.add_node(
+        mention_pages,
+        latex=(visit_mention_pages_latex, None),
+        **{fmt: (skip_node, None) for fmt in ("html", "epub", "text", "man", "texinfo")},
+    )
     app.add_post_transform(FillRegisters)
     app.add_post_transform(DrawTimeline)
+    app.add_directive("how-to-cite", HowToCiteDirective)
+    app.add_node(how_to_cite)
+    app.add_post_transform(FillHowToCite)
     app.connect("doctree-read", note_summaries)
 
     app.add_transform(OrderNotes)

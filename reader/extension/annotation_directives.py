@@ -34,6 +34,7 @@ from reader.extension.report import warn
 from reader.sources.calendar import DateError, parse_date
 from reader.sources.ids import id_fault
 from reader.sources.kinds import KINDS, OPTIONS
+from reader.sources.names import index_form, sort_key
 
 
 class annotation_mentions(nodes.General, nodes.Element):
@@ -80,7 +81,10 @@ class AnnotationDirective(SphinxDirective):
         box["reader-annotation"] = (self.kind, ident)
         self.set_source_info(box)
 
-        index = addnodes.index(entries=[("single", name, anchor, "main", None)])
+        term = index_form(self.kind, name, self.options.get("index", ""))
+        key = sort_key(term)
+        index = addnodes.index(entries=[("single", term, anchor, "main", key[:1].upper() or None)])
+        index["reader_sortkeys"] = {term: key}
         self._event_dates(location)
         head = nodes.paragraph(classes=["reader-annotation-head"])
         head += nodes.strong(name, name)
@@ -112,6 +116,8 @@ class AnnotationDirective(SphinxDirective):
                 self.end,
                 self.when,
                 self.lineno,
+                term,
+                key,
             )
         )
         return [index, box]

@@ -30,6 +30,8 @@ class Annotation(NamedTuple):
     end: str  # ISO Gregorian end date, or ""
     when: str  # the dates as printed, both calendars where they differ
     lineno: int
+    index: str = ""  # as the index lists it ("Kerensky, Alexander")
+    sortkey: str = ""  # what the index sorts it by ("kerensky, alexander")
 
 
 class Mention(NamedTuple):
@@ -55,7 +57,7 @@ class AnnotationDomain(Domain):
     name = "ann"
     label = "Annotations"
     object_types = {kind: ObjType(label, kind) for kind, (label, _) in KINDS.items()}
-    data_version = 2
+    data_version = 3
     initial_data: dict[str, Any] = {"annotations": [], "mentions": []}
 
     @property

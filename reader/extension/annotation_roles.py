@@ -44,6 +44,7 @@ class MentionRole(SphinxRole):
         xref += nodes.inline(title, title)
         mention = nodes.inline("", "", xref, classes=["reader-mention", f"reader-{self.kind}"])
         mention["ids"].append(anchor)
+        mention["reader_ann"] = [self.kind, ident]
         self.set_source_info(mention)
         domain = cast(AnnotationDomain, self.env.get_domain("ann"))
         line = role_line(self)

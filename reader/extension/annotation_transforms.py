@@ -24,6 +24,18 @@ class timeline(nodes.General, nodes.Element):
     """Placeholder for the list of events in date order."""
 
 
+class mention_pages(nodes.Inline, nodes.Element):
+    """The pages of a list of mentions (``labels``: ``docname:anchor`` each), in print:
+    each page once, in order, each a link."""
+
+
+def visit_mention_pages_latex(translator: Any, node: mention_pages) -> None:
+    """``\\readerpages`` (``readerbook.sty``) with the labels of the mentions."""
+    pages = "".join(r"\readerpage{" + translator.idescape(label) + "}" for label in node["labels"])
+    translator.body.append(r"\readerpages{" + pages + "}")
+    raise nodes.SkipNode
+
+
 class TimelineDirective(SphinxDirective):
     """``.. timeline::`` — every event annotation, in date order."""
 
@@ -75,7 +87,10 @@ class FillRegisters(SphinxPostTransform):
         return para
 
     def _mention_links(self, mentions: list[Any]) -> list[nodes.Node]:
-        """Links to *mentions*, by text: its title, or numbers when it has several."""
+        """Links to *mentions*, by text: its title, or numbers when it has several; in
+        print, the pages they are on."""
+        if self.app.builder.format == "latex":
+            return [mention_pages(labels=[f"{m.docname}:{m.anchor}" for m in mentions])]
         links: list[nodes.Node] = []
         for n, (docname, group) in enumerate(groupby(mentions, key=lambda m: m.docname)):
             if n:
@@ -107,7 +122,8 @@ class FillRegisters(SphinxPostTransform):
             para += self._link(event.docname, event.anchor, event.name)
             mentions = domain.mentions_of("event", event.id)
             if mentions:
-                para += nodes.Text(" — in ")
+                # in print, the pages follow as in an index
+                para += nodes.Text(", " if self.app.builder.format == "latex" else " — in ")
                 para.extend(self._mention_links(mentions))
             item += para
             items += item

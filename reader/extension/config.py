@@ -38,6 +38,15 @@ SETTINGS: tuple[Setting, ...] = (
     Setting(
         "reader_licence", "", "env", (str,), "the licence of the texts, printed in the imprint"
     ),
+    Setting(
+        "reader_description",
+        "",
+        "html",
+        (str,),
+        "a sentence or two on the edition: the EPUB's and PDF's description, the pages' "
+        "summary for search engines and link previews",
+    ),
+    Setting("reader_keywords", [], "html", (list, tuple), "subject keywords of the PDF and EPUB"),
     Setting("reader_note_style", "cmos", "env", (str,), "the pybtex style of the notes"),
     Setting(
         "reader_edition_basename",
@@ -83,3 +92,10 @@ def markdown_table() -> str:
     rows = ["| setting | default | meaning |", "| --- | --- | --- |"]
     rows += [f"| `{s.name}` | `{s.default!r}` | {s.doc} |" for s in SETTINGS]
     return "\n".join(rows) + "\n"
+
+
+def derive(app: Any, config: Any) -> None:
+    """Sphinx settings that follow from what the edition is (config-inited): the
+    literal blocks of a reader are commands and examples, never highlighted code."""
+    if config.highlight_language == "default":
+        config.highlight_language = "none"

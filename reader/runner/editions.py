@@ -93,7 +93,15 @@ def build_editions(
     if "pdf" in wanted:
         step("pdf", "Sphinx's LaTeX builder, then XeLaTeX through latexmk")
         app = sphinx("latex").app
-        pdf = compile_pdf(out / "latex", app.config.reader_edition_basename)
+        pdf, report = compile_pdf(out / "latex", app.config.reader_edition_basename)
+        if report.overfull and warning is not None:
+            lines = ", ".join(str(line) for _, line in report.overfull[:10])
+            print(
+                f"pdf: warning: {len(report.overfull)} line(s) stick out into the margin "
+                f"(widest {max(p for p, _ in report.overfull):.0f}pt; lines {lines} of "
+                f"{out / 'latex' / (pdf.stem + '.tex')})",
+                file=warning,
+            )
         shutil.copy2(pdf, editions / pdf.name)
     if "html" in wanted:
         shutil.copytree(editions, out / "html" / EDITIONS, dirs_exist_ok=True)

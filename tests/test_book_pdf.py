@@ -1,0 +1,143 @@
+"""The PDF as a printed book: what a reader and a publisher check page by page."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+
+import pytest
+from pypdf import PdfReader
+
+from reader.runner.pdf import read_log
+from reader.sources.names import sort_key
+
+PAGE = r"(?:[ivxlc]+|\d+)"
+ENTRY = re.compile(rf"^(?P<term>\D.*?), (?P<pages>{PAGE}(?:, {PAGE})*)$")
+
+
+@pytest.fixture(scope="module")
+def pdf(edition) -> PdfReader:
+    return PdfReader(edition.pdf)
+
+
+def latex_file(edition, suffix: str) -> str:
+    return (edition.project / "_build" / "latex" / f"{edition.pdf.stem}{suffix}").read_text(
+        encoding="utf-8", errors="replace"
+    )
+
+
+def outline(pdf: PdfReader) -> dict[str, int]:
+    """Top-level bookmark title (a chapter, or front or back matter) -> physical page
+    number (from 1)."""
+    return {
+        item.title: pdf.get_destination_page_number(item) + 1
+        for item in pdf.outline
+        if not isinstance(item, list)
+    }
+
+
+def index_entries(edition, pdf: PdfReader) -> list[tuple[str, list[str]]]:
+    """The index's entries in the order printed: (term, pages)."""
+    first = outline(pdf)["Index"]
+    text = subprocess.run(
+        ["pdftotext", "-raw", "-f", str(first), str(edition.pdf), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    lines: list[str] = []
+    for line in text.splitlines():
+        if lines and lines[-1].endswith(",") and re.match(PAGE, line):
+            lines[-1] += " " + line  # a list of pages wrapped onto the next line
+        else:
+            lines.append(line)
+    found = []
+    for line in lines:
+        match = ENTRY.match(line)
+        if match:
+            found.append((match["term"], match["pages"].split(", ")))
+    return found
+
+
+def test_final_latex_pass_has_no_undefined_reference_and_no_overfull_line(edition):
+    report = read_log(latex_file(edition, ".log"))
+    assert report.undefined == []
+    assert report.overfull == []
+
+
+def test_log_reader_finds_wrapped_undefined_references():
+    warning = (
+        "LaTeX Warning: Reference `01-february:ann-person-kerensky' on page 12 undefined "
+        "on input line 4021."
+    )
+    # TeX wraps its log at 79 characters, here in the middle of "undefined"
+    log = warning[:79] + "\n" + warning[79:] + "\n"
+    log += "Overfull \\hbox (18.5pt too wide) in paragraph at lines 880--881\n"
+    report = read_log(log)
+    assert report.undefined == [("01-february:ann-person-kerensky", "12")]
+    assert report.overfull == [(18.5, 880)]
+
+
+def test_no_syntax_highlighting_in_the_prose(edition):
+    assert "\\PYG" not in latex_file(edition, ".tex")
+
+
+def test_title_recto_imprint_verso_contents_recto(pdf):
+    title, imprint = pdf.pages[0].extract_text(), pdf.pages[1].extract_text()
+    assert "Why the Russian Revolution Failed" in title
+    for expected in ("First edition", "Creative Commons", "How to cite this book", "2026"):
+        assert expected in imprint, expected
+    assert pdf.pages[2].extract_text().split()[0] == "Contents"
+
+
+def test_page_one_and_every_chapter_open_on_a_recto(edition, pdf):
+    assert pdf.page_labels.index("1") % 2 == 0  # physical page index 0 is page 1
+    openings = outline(pdf)
+    assert {"February 1917 and the soviets", "People", "Index"} <= set(openings), openings
+    for title, page in openings.items():
+        assert page % 2 == 1, (title, page)
+
+
+def test_chapters_are_numbered(edition):
+    text = edition.pdf_text()
+    for n, title in enumerate(["February 1917 and the soviets", "October and the question"], 1):
+        assert re.search(rf"chapter {n}\s+{title}", text, re.IGNORECASE), title
+
+
+def test_registers_give_the_pages_of_mentions(edition):
+    text = edition.pdf_text()
+    mentioned = re.findall(r"Mentioned in: (.*?)\.\n", text)
+    assert len(mentioned) > 50
+    for pages in mentioned:
+        assert re.fullmatch(rf"{PAGE}(?:, {PAGE})*", pages), pages
+
+
+def test_index_lists_people_surname_first_in_sort_order(edition, pdf):
+    entries = index_entries(edition, pdf)
+    terms = [term for term, _ in entries]
+    assert len(terms) > 100
+    assert terms == sorted(terms, key=sort_key)
+    assert "Kerensky, Alexander" in terms and "Alexander Kerensky" not in terms
+    assert terms.index("Lenin, Vladimir") < terms.index("Lenin’s death")
+    assert terms.index("Kornilov, Lavr") < terms.index("Kornilov affair")
+    # the first entries are people under their surnames, in order
+    assert terms[0].startswith("Alekseev")
+
+
+def test_index_gives_every_page_of_mention(edition, pdf):
+    pages = dict(index_entries(edition, pdf))
+    # Lenin is mentioned in every chapter: far more pages than the register's one
+    assert len(pages["Lenin, Vladimir"]) >= 7
+    assert len(pages["Kerensky, Alexander"]) >= 3
+
+
+def test_index_is_set_in_the_text_face(edition, pdf):
+    first = outline(pdf)["Index"]
+    fonts = subprocess.run(
+        ["pdffonts", "-f", str(first), "-l", str(len(pdf.pages)), str(edition.pdf)],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert "FreeSerif" in fonts
+    assert "FreeMono" not in fonts
