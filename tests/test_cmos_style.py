@@ -7,6 +7,8 @@ name inverted, elements separated by periods), not copied from the style's outpu
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from pybtex.database import Entry, parse_string
 from pybtex.plugin import find_plugin
@@ -568,6 +570,32 @@ def test_special_characters_are_escaped_by_the_backends(style: ChicagoNotesStyle
     assert bibliography(style, SPECIAL_CHARACTERS, "html") == (
         "Doe, Jane. <em>Profit &amp; Loss: 100% of Issue #5 in snake_case</em>. Penguin, 2000."
     )
+
+
+HOSTILE = r"""
+@online{hostile,
+  author = {Doe, Jane},
+  title  = {Dollars \$ and {braces} \textbackslash{} <b>bold</b>},
+  url    = {https://example.org/a"><script>alert(1)</script>},
+  year   = {2001},
+}
+"""
+
+
+def test_the_editions_backends_escape_everything_including_addresses(
+    style: ChicagoNotesStyle,
+) -> None:
+    from reader.builders.latex_book import latex_text
+    from reader.styles import plugins
+
+    note = style.full_note(entry(HOSTILE), "")
+    html = note.render(plugins.backend("html"))
+    assert "<script>" not in html and "<b>" not in html
+    assert 'href="https://example.org/a&quot;&gt;&lt;script&gt;' in html
+    latex = latex_text(note)
+    # no unescaped $ and no command but the formatting's own
+    assert "\\$" in latex and "$" not in latex.replace("\\$", "")
+    assert set(re.findall(r"\\([a-z]+)", latex)) <= {"href", "emph", "textbackslash"}
 
 
 # --- editions and editors
