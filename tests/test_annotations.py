@@ -86,7 +86,7 @@ def test_timeline_is_in_date_order(fixture_book):
     assert items == [
         "23 February [8 March] 1917 – 3 March [16 March] 1917 — February Revolution — in A Text",
         "25 October [7 November] 1917 — October Revolution",
-        "20 August 1940 — Trotsky's murder",
+        "20 August 1940 — Trotsky’s murder",
     ]
 
 
@@ -110,7 +110,7 @@ def test_timeline_is_drawn_in_the_html(fixture_book):
     figure = soup(fixture_book, "glossary").select_one(".reader-timeline-figure svg")
     assert figure is not None and figure["role"] == "img"
     labels = [flat(t.get_text()) for t in figure.select("g.event text")]
-    assert labels == ["February Revolution", "October Revolution", "Trotsky's murder"]
+    assert labels == ["February Revolution", "October Revolution", "Trotsky’s murder"]
     assert [a["href"] for a in figure.select("a")][:1] == ["#ann-event-february-revolution"]
     assert [flat(t.get_text()) for t in figure.select("text.year")] == [
         "1920",

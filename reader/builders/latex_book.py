@@ -164,6 +164,6 @@ def configure(app: Any, config: Any) -> None:
     """Derive the book's LaTeX settings from the edition's (config-inited)."""
     info = EditionInfo.from_config(config, app.confdir)
     style = plugins.style(config.reader_note_style)
-    derived = latex_elements(info, list(config.reader_keywords), style)
+    derived = latex_elements(info.as_printed(), list(config.reader_keywords), style)
     config.latex_elements = {**derived, **config.latex_elements}
     config.latex_docclass = {"manual": "book", **config.latex_docclass}

@@ -22,6 +22,7 @@ writes them the way it writes the rest:
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -102,6 +103,21 @@ class EditionInfo:
             place=str(config.get("reader_publisher_place", "") or ""),
             licence=str(config.get("reader_licence", "") or ""),
             description=str(config.get("reader_description", "") or ""),
+        )
+
+    def as_printed(self) -> EditionInfo:
+        """The edition's words as the editions print them (curly quotes and dashes);
+        the exports use them as written."""
+        from reader.styles.punctuation import typographic
+
+        language = self.language or "en"
+        return dataclasses.replace(
+            self,
+            **{
+                name: typographic(getattr(self, name), language)
+                for name in ("title", "subtitle", "edition", "publisher", "place", "licence")
+            },
+            editors=tuple(typographic(name, language) for name in self.editors),
         )
 
     @property

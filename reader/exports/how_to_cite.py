@@ -16,6 +16,7 @@ from pybtex.richtext import BaseText
 from reader.exports.edition import EditionInfo, book_entry, chapter_entry
 from reader.exports.records import from_parsed
 from reader.sources.citations import marked_locator
+from reader.styles.cmos import typographic_text
 
 if TYPE_CHECKING:
     from reader.extension.book import Book
@@ -38,11 +39,12 @@ def _example(what: str, entry: Any, style: Any, locator: str = "") -> Example:
 
 
 def _formatted(what: str, pybtex_entry: Any, style: Any, locator: str) -> Example:
+    # set as the editions print (curly quotes); the exports keep refs.bib's characters
     return Example(
         what,
-        style.full_note(pybtex_entry, locator),
-        style.short_note(pybtex_entry, locator),
-        style.bibliography_entry(pybtex_entry),
+        typographic_text(style.full_note(pybtex_entry, locator)),
+        typographic_text(style.short_note(pybtex_entry, locator)),
+        typographic_text(style.bibliography_entry(pybtex_entry)),
     )
 
 

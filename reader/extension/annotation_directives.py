@@ -35,6 +35,7 @@ from reader.sources.calendar import DateError, parse_date
 from reader.sources.ids import id_fault
 from reader.sources.kinds import KINDS, OPTIONS
 from reader.sources.names import index_form, sort_key
+from reader.styles.punctuation import typographic
 
 
 class annotation_mentions(nodes.General, nodes.Element):
@@ -75,6 +76,8 @@ class AnnotationDirective(SphinxDirective):
         if not name:
             warn("annotation_field", f"the {KINDS[self.kind][0]} {ident!r} has no :name:", location)
             name = ident
+        # the name as every edition prints it (popups, timeline, index): curly quotes
+        name = typographic(name, self.config.language or "en")
         anchor = anchor_of(self.kind, ident)
         box = nodes.container(classes=["reader-annotation", f"reader-{self.kind}"])
         box["ids"].append(anchor)

@@ -112,6 +112,7 @@ from pybtex.style.sorting import BaseSortingStyle
 from pybtex.style.template import FieldIsMissing
 
 from reader.sources.calendar import MONTHS, month_number
+from reader.styles.punctuation import typographic
 
 __all__ = ["ChicagoNotesStyle", "ChicagoSortingStyle", "MissingFieldError"]
 
@@ -196,6 +197,18 @@ def _map_strings(text: BaseText, func: Callable[[str], str]) -> BaseText:
         return String(func(text.value))
     if isinstance(text, BaseMultipartText):
         return _rebuild(text, [_map_strings(part, func) for part in text.parts])
+    return text
+
+
+def typographic_text(text: BaseText, language: str = "en") -> BaseText:
+    """*text* with curly quotes and dashes, as the editions print (not the exports):
+    every string but a link's own text, which is its address."""
+    if isinstance(text, HRef):
+        return text
+    if isinstance(text, String):
+        return String(typographic(text.value, language))
+    if isinstance(text, BaseMultipartText):
+        return _rebuild(text, [typographic_text(part, language) for part in text.parts])
     return text
 
 

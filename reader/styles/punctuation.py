@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from docutils.utils.smartquotes import educate_tokens
+
 _STRONG_ENDS = ("?", "!", "?”", "!”")
 
 
@@ -39,3 +41,9 @@ def end_note_text(parts: Sequence[str]) -> str:
     """One note from the formatted parts of its sources, as plain text."""
     joined = "; ".join(without_final_period(part) for part in parts)
     return with_final_period(capitalised(joined))
+
+
+def typographic(text: str, language: str = "en") -> str:
+    """*text* with curly quotes, dashes for ``--`` and an ellipsis for ``...``, as
+    Sphinx sets the texts (its default ``smartquotes_action``)."""
+    return "".join(educate_tokens([("plain", text)], "qDe", language))
