@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 from sphinx.util import logging
 
 from reader import __version__
+from reader.builders import epub as epub_builder
 from reader.builders import latex_book
 from reader.builders.check import CheckBuilder
 from reader.builders.epub import ReaderEpubBuilder
@@ -45,7 +46,7 @@ from reader.extension.consistency import check_book, note_references, silence_re
 from reader.extension.dependencies import before_reading, pages_to_write
 from reader.extension.directives import QuoteDirective
 from reader.extension.domain import ReaderDomain
-from reader.extension.editions import add_edition_context, add_paths
+from reader.extension.editions import add_edition_context, add_paths, add_site_assets
 from reader.extension.lines import keep_source
 from reader.extension.paragraphs import VISITORS as PARAGRAPH_VISITORS
 from reader.extension.paragraphs import NumberParagraphs, paragraph_number
@@ -53,6 +54,7 @@ from reader.extension.popups import add_popup_data
 from reader.extension.roles import CiteRole, FootciteRole
 from reader.extension.texts import check_encodings, find_todos, read_text, stop_if_unreadable
 from reader.extension.transforms import OrderNotes
+from reader.extension.typography import LateSmartQuotes, ProtectAddresses
 from reader.sources.kinds import KINDS
 
 logger = logging.getLogger(__name__)
@@ -110,6 +112,9 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("builder-inited", _declare_overrides)
     app.add_builder(CheckBuilder)
     app.add_builder(ReaderEpubBuilder, override=True)
+    app.add_html_theme("reader-epub", str(epub_builder.THEME / "reader-epub"))
+    app.connect("config-inited", epub_builder.configure)
+    app.connect("html-collect-pages", epub_builder.imprint_page)
     app.set_translator("epub", EpubTranslator)
     app.set_translator("latex", ReaderLaTeXTranslator)
     app.add_latex_package("readerbook")
@@ -142,6 +147,8 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("doctree-read", note_summaries)
 
     app.add_transform(OrderNotes)
+    app.add_transform(ProtectAddresses)
+    app.add_post_transform(LateSmartQuotes)
     app.add_transform(NumberParagraphs)
     app.add_node(paragraph_number, **PARAGRAPH_VISITORS)
     app.add_transform(AppendWorksCited)
@@ -164,8 +171,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
         man=(skip_node, None),
         texinfo=(skip_node, None),
     )
-    app.add_css_file("reader.css")
-    app.add_js_file("reader.js", loading_method="defer")
+    app.connect("builder-inited", add_site_assets)
 
     return {
         "version": __version__,

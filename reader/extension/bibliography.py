@@ -68,9 +68,10 @@ class AppendWorksCited(SphinxTransform):
         if not domain.cited_keys([self.env.docname]):
             return
         section = nodes.container(classes=["reader-works-cited-section"])
-        section += nodes.rubric(
-            "Works cited", "Works cited", classes=["reader-works-cited-heading"]
-        )
+        # a heading (h2) for screen readers and e-readers' navigation, in no contents
+        heading = nodes.rubric("Works cited", "Works cited", classes=["reader-works-cited-heading"])
+        heading["heading-level"] = 2
+        section += heading
         section += works_cited(scope="text", docname=self.env.docname)
         self.document += section
 

@@ -23,10 +23,22 @@ def edition_files(config: Config) -> list[tuple[str, str]]:
     return [("PDF", f"{base}.pdf"), ("EPUB", f"{base}.epub"), ("BibTeX", "refs.bib")]
 
 
+SITE_BUILDERS = ("html", "dirhtml", "singlehtml")
+
+
 def add_paths(app: Sphinx, config: Config) -> None:
-    """Make the extension's templates and static files visible to the HTML builders."""
+    """Make the extension's templates visible to the HTML builders."""
     config.templates_path.append(str(TEMPLATES))
-    config.html_static_path.append(str(STATIC))
+
+
+def add_site_assets(app: Sphinx) -> None:
+    """The site's stylesheet and script (popups, the Cite panel): for the website
+    only; the e-book has a stylesheet of its own and runs no scripts."""
+    if app.builder.name not in SITE_BUILDERS:
+        return
+    app.config.html_static_path.append(str(STATIC))
+    app.add_css_file("reader.css")
+    app.add_js_file("reader.js", loading_method="defer")
 
 
 def add_edition_context(

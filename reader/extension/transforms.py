@@ -90,7 +90,9 @@ class OrderNotes(SphinxTransform):
             if not series[editors]:
                 continue
             heading = addnodes.only(expr="html")
-            heading += nodes.rubric(title, title, classes=["reader-notes-heading"])
+            rubric = nodes.rubric(title, title, classes=["reader-notes-heading"])
+            rubric["heading-level"] = 2  # a heading (h2), in no table of contents
+            heading += rubric
             notes += heading
             for footnote in series[editors]:
                 if footnote.parent is not None:
