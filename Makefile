@@ -5,7 +5,7 @@ VENV    := .venv
 PYTHON  ?= python3
 STAMP   := $(VENV)/.installed
 
-.PHONY: all editions test html epub pdf bib lint clean
+.PHONY: all editions test html epub pdf bib lint accessibility clean
 
 all: editions
 
@@ -17,6 +17,10 @@ html epub pdf bib: $(STAMP) system-build
 
 test: $(STAMP) system-test
 	$(VENV)/bin/pytest
+
+# Ace by DAISY on the EPUB (installs Ace with npm on first use)
+accessibility: epub
+	bash scripts/check-accessibility.sh
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check reader tests conf.py benchmarks
