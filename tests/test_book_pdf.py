@@ -141,3 +141,10 @@ def test_index_is_set_in_the_text_face(edition, pdf):
     ).stdout
     assert "FreeSerif" in fonts
     assert "FreeMono" not in fonts
+
+
+def test_data_is_printed_with_curly_quotes(edition):
+    text = edition.pdf_text()
+    assert "People’s Tragedy" in text and "People's Tragedy" not in text
+    assert "Trotsky’s murder" in text and "Trotsky's murder" not in text
+    assert "Stalin’s bureaucracy" in text and "Stalin's bureaucracy" not in text
