@@ -148,3 +148,45 @@ def test_data_is_printed_with_curly_quotes(edition):
     assert "People’s Tragedy" in text and "People's Tragedy" not in text
     assert "Trotsky’s murder" in text and "Trotsky's murder" not in text
     assert "Stalin’s bureaucracy" in text and "Stalin's bureaucracy" not in text
+
+
+def test_chapters_are_cited_with_their_pages_in_the_pdf(edition, pdf):
+    import json
+
+    from bs4 import BeautifulSoup
+
+    from reader.exports.pdf_pages import page_ranges, read_aux
+
+    ranges = page_ranges(read_aux(latex_file(edition, ".aux")))
+    openings = outline(pdf)
+    start = pdf.page_labels[openings["February 1917 and the soviets"] - 1]
+    following = int(pdf.page_labels[openings["October and the question of who governs"] - 1])
+    first, last = ranges["01-february"].split("–")
+    assert first == start == "1"
+    assert int(last) < following
+    # the last page of the range still holds the chapter's own words: its works cited
+    last_page = pdf.pages[pdf.page_labels.index(last)].extract_text()
+    assert "Trotsky, Leon. The History of the Russian Revolution" in " ".join(last_page.split())
+
+    page = BeautifulSoup((edition.html / "01-february.html").read_text(), "html.parser")
+    items = json.loads(page.find("script", id="reader-citations").string)
+    assert f"(Reader Project, 2026), {first}–{last}," in items["reader-text"]["note"]
+    assert f"pages = {{{first}--{last}}}" in items["reader-text"]["bibtex"]
+
+
+def test_pages_of_an_older_pdf_are_not_given(tmp_path):
+    import os
+
+    from reader.exports.pdf_pages import pdf_pages
+
+    aux = tmp_path / "book.aux"
+    aux.write_text(
+        "\\newlabel{ch::doc}{{1}{1}{Ch}{chapter.1}{}}\n"
+        "\\newlabel{ch:reader-end}{{}{9}{Ch}{section*.4}{}}\n"
+    )
+    text = tmp_path / "ch.rst"
+    text.write_text("Ch\n==\n")
+    os.utime(text, (aux.stat().st_mtime - 10, aux.stat().st_mtime - 10))
+    assert pdf_pages(aux, [text]) == {"ch": "1–9"}
+    os.utime(text, (aux.stat().st_mtime + 10, aux.stat().st_mtime + 10))  # edited since
+    assert pdf_pages(aux, [text]) == {}

@@ -25,6 +25,7 @@ from typing import Any
 from reader.exports.records import Record
 from reader.sources.citations import MARK_HERE, UNVERIFIED_MARK, CitationTarget, marked_locator
 from reader.styles import plugins
+from reader.styles.cmos import typographic_text
 from reader.styles.punctuation import end_note_text
 
 __all__ = ["UNVERIFIED", "CiteCommands", "cite_commands", "latex_citation", "pandoc_citation"]
@@ -107,7 +108,9 @@ def cmos_note(
     for target in targets:
         record = by_key[target.key.lower()]
         entry = record.to_pybtex(by_key.get(record.crossref))
-        text = style.full_note(entry, marked_locator(target)).render(render)
+        # as the edition prints it: curly quotes (the entries keep refs.bib's own)
+        note = typographic_text(style.full_note(entry, marked_locator(target)))
+        text = note.render(render)
         text = text.replace(MARK_HERE, f" {UNVERIFIED}")
         pre = escape(target.pre) if html else target.pre
         parts.append(f"{pre} {text}" if pre else text)

@@ -11,8 +11,9 @@ writes them the way it writes the rest:
 * the book: ``@book{<basename>, editor, title, shorttitle, edition, publisher, year,
   url, langid}``; the title is ``Project: Subtitle``, as titles are given in refs.bib;
 * each chapter (a text of the numbered toctree): ``@incollection{<basename>:<docname>,
-  author, editor, title, booktitle, chapter, ... url}``; the texts are written by the
-  editors, so they are its authors;
+  author, editor, title, booktitle, chapter, pages, ... url}``; the texts are written
+  by the editors, so they are its authors; ``pages`` is the chapter's page range in
+  the PDF, when the PDF has been built since the sources last changed;
 * ``url`` is ``html_baseurl`` + the page (``index.html``, ``01-february.html``); with
   no ``html_baseurl`` there is no url.
 * editors: a list, or names joined by " and " (BibTeX's way).  A name that begins
@@ -74,6 +75,7 @@ class EditionInfo:
     place: str = ""
     licence: str = ""
     description: str = ""
+    pages: tuple[tuple[str, str], ...] = ()  # (docname, "1–8"): the texts in the PDF
 
     @classmethod
     def from_config(cls, config: Any, project: Path) -> EditionInfo:
@@ -103,6 +105,7 @@ class EditionInfo:
             place=str(config.get("reader_publisher_place", "") or ""),
             licence=str(config.get("reader_licence", "") or ""),
             description=str(config.get("reader_description", "") or ""),
+            pages=_pdf_pages(project, str(config.get("reader_edition_basename") or "reader")),
         )
 
     def as_printed(self) -> EditionInfo:
@@ -128,6 +131,10 @@ class EditionInfo:
         separator = " " if self.title.endswith(("?", "!", ":")) else ": "
         return self.title + separator + self.subtitle
 
+    def page_range(self, docname: str) -> str:
+        """The pages of a text in the PDF ("1–8"), if the PDF is up to date; else ""."""
+        return dict(self.pages).get(docname, "")
+
     def page_url(self, docname: str) -> str:
         """The stable URL of a page of the site; "" without ``html_baseurl``."""
         if not self.baseurl:
@@ -146,6 +153,18 @@ _NAMES = (
     "reader_edition_basename", "bibtex_bibfiles", "reader_publisher_place", "reader_licence",
     "reader_description",
 )  # fmt: skip
+
+
+def _pdf_pages(project: Path, basename: str) -> tuple[tuple[str, str], ...]:
+    """The texts' pages in the PDF last built in *project*'s ``_build/latex``, if it is
+    newer than every text, conf.py and refs.bib (:mod:`reader.exports.pdf_pages`)."""
+    from reader.exports.pdf_pages import pdf_pages
+
+    texts = project / "source_texts"
+    sources = [project / "conf.py", *project.glob("*.bib")]
+    sources += texts.rglob("*.rst") if texts.is_dir() else []
+    aux = project / "_build" / "latex" / f"{basename}.aux"
+    return tuple(sorted(pdf_pages(aux, sources).items()))
 
 
 def _values(config: Any) -> dict[str, Any]:
@@ -233,6 +252,9 @@ def chapter_entry(info: EditionInfo, text: Text) -> Entry:
     fields.append(Field("booktitle", _book_title(info)))
     if text.chapter is not None:
         fields.append(Field("chapter", str(text.chapter)))
+    pages = info.page_range(text.docname)
+    if pages:
+        fields.append(Field("pages", pages.replace("–", "--")))  # in the PDF
     fields += _shared_fields(info)
     url = info.page_url(text.docname)
     if url:

@@ -11,7 +11,9 @@ texts contribute, so they are written again when that changes:
 * a list of every work cited (``works-cited:: cited``) changes with what the texts
   cite, and any list of works with refs.bib;
 * the navigation of every page shows every title and the order of the book: a
-  changed title or toctree writes every page.
+  changed title or toctree writes every page;
+* a chapter's Cite panel gives its pages in the PDF: a new PDF whose page ranges
+  differ writes the chapters again.
 
 A text's notes are made when it is read, from refs.bib: the texts that cite an entry
 that changed are read again (and a text that cited a key refs.bib lacked, when keys
@@ -30,7 +32,9 @@ from typing import Any, NamedTuple, cast
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
+from reader.exports.edition import EditionInfo
 from reader.extension.annotation_domain import AnnotationDomain
+from reader.extension.book import chapter_numbers
 from reader.extension.domain import ReaderDomain
 
 
@@ -115,6 +119,9 @@ def before_reading(
     app._reader_before = before  # type: ignore[attr-defined]
     app._reader_removed = set(removed)  # type: ignore[attr-defined]
     app._reader_bib_changed = bool(entries_changed and previous)  # type: ignore[attr-defined]
+    pages = EditionInfo.from_config(app.config, app.confdir).pages
+    app._reader_pages_changed = pages != tuple(reader.data.get("pdf_pages", ()))  # type: ignore[attr-defined]
+    reader.data["pdf_pages"] = pages
     return sorted(reread - changed)
 
 
@@ -124,8 +131,11 @@ def pages_to_write(app: Sphinx, env: BuildEnvironment) -> list[str]:
     read = set(getattr(app, "_reader_reading", set()))
     removed = getattr(app, "_reader_removed", set())
     touched = read | removed
+    chapters: set[str] = set()
+    if getattr(app, "_reader_pages_changed", False):
+        chapters = set(chapter_numbers(env)) - read
     if not touched and not getattr(app, "_reader_bib_changed", False):
-        return []
+        return sorted(chapters)
     empty = Contribution("", frozenset(), frozenset(), frozenset(), ())
     after = {name: _contribution(env, name) if name in read else empty for name in touched}
     old = {name: before.get(name, empty) for name in touched}
@@ -156,7 +166,7 @@ def pages_to_write(app: Sphinx, env: BuildEnvironment) -> list[str]:
             or (listing.kind == "all" and bib_changed)
         ):
             pages.add(listing.docname)
-    return sorted((pages - read) & set(env.all_docs))
+    return sorted(((pages | chapters) - read) & set(env.all_docs))
 
 
 def note_listings(docname: str, kinds: Iterable[str], env: BuildEnvironment) -> None:

@@ -30,6 +30,7 @@ from reader.runner.project import read_project
 from reader.runner.sphinx import BuildFailed, Outcome, run_sphinx
 
 FORMATS = ("html", "epub", "pdf", "bib")
+ORDER = ("pdf", "html", "bib", "epub")
 EDITIONS = "editions"
 
 
@@ -51,9 +52,10 @@ def build_editions(
     if "pdf" in wanted:
         require_tex()  # fail before the long steps, not after them
 
-    # the site first: its reading of the texts feeds the bibliography files; the
-    # editions are copied into the site at the end
-    steps = [f for f in FORMATS if f in wanted]
+    # the PDF first: its pages are the page ranges the site and the exports give for
+    # each chapter (reader.exports.pdf_pages); then the site, whose reading of the
+    # texts feeds the bibliography files; the editions are copied into the site last
+    steps = [f for f in ORDER if f in wanted]
     done = 0
 
     def step(name: str, what: str) -> None:
@@ -72,6 +74,19 @@ def build_editions(
             warning=warning,
         )
 
+    if "pdf" in wanted:
+        step("pdf", "Sphinx's LaTeX builder, then XeLaTeX through latexmk")
+        app = sphinx("latex").app
+        pdf, report = compile_pdf(out / "latex", app.config.reader_edition_basename)
+        if report.overfull and warning is not None:
+            lines = ", ".join(str(line) for _, line in report.overfull[:10])
+            print(
+                f"pdf: warning: {len(report.overfull)} line(s) stick out into the margin "
+                f"(widest {max(p for p, _ in report.overfull):.0f}pt; lines {lines} of "
+                f"{out / 'latex' / (pdf.stem + '.tex')})",
+                file=warning,
+            )
+        shutil.copy2(pdf, editions / pdf.name)
     sources = None
     if "html" in wanted:
         step("html", "the site")
@@ -90,19 +105,6 @@ def build_editions(
         app = sphinx("epub").app
         epub = out / "epub" / f"{app.config.epub_basename}.epub"
         shutil.copy2(epub, editions / epub.name)
-    if "pdf" in wanted:
-        step("pdf", "Sphinx's LaTeX builder, then XeLaTeX through latexmk")
-        app = sphinx("latex").app
-        pdf, report = compile_pdf(out / "latex", app.config.reader_edition_basename)
-        if report.overfull and warning is not None:
-            lines = ", ".join(str(line) for _, line in report.overfull[:10])
-            print(
-                f"pdf: warning: {len(report.overfull)} line(s) stick out into the margin "
-                f"(widest {max(p for p, _ in report.overfull):.0f}pt; lines {lines} of "
-                f"{out / 'latex' / (pdf.stem + '.tex')})",
-                file=warning,
-            )
-        shutil.copy2(pdf, editions / pdf.name)
     if "html" in wanted:
         shutil.copytree(editions, out / "html" / EDITIONS, dirs_exist_ok=True)
     return out
