@@ -75,7 +75,6 @@ epub_title = project
 epub_author = reader_publisher
 epub_publisher = reader_publisher
 epub_copyright = copyright
-epub_description = reader_description
 epub_contributor = reader_publisher
 epub_language = language
 epub_identifier = "urn:uuid:5b1f3c5e-7a44-4b8e-9d1e-1917a0c1f001"

@@ -175,6 +175,7 @@ class ReaderEpubBuilder(Epub3Builder):
         metadata = super().content_metadata()
         self._opf = metadata  # filled by build_content
         metadata["accessibility"] = ACCESSIBILITY
+        metadata["subjects"] = [html.escape(k) for k in self.config.reader_keywords]
         licence = self.config.reader_licence
         if licence:
             metadata["copyright"] = html.escape(f"{self.config.epub_copyright}. {licence}")
@@ -238,6 +239,8 @@ def imprint_page(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
 def configure(app: Sphinx, config: Any) -> None:
     """``config-inited``: the e-book's theme, cover and exclusions, unless conf.py
     says otherwise."""
+    if config.epub_description in ("", "unknown") and config.reader_description:
+        config.epub_description = config.reader_description
     if config.epub_theme == "epub":
         config.epub_theme = "reader-epub"
     if not config.epub_cover:

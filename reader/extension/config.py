@@ -43,8 +43,7 @@ SETTINGS: tuple[Setting, ...] = (
         "",
         "html",
         (str,),
-        "a sentence or two on the edition: the EPUB's and PDF's description, the pages' "
-        "summary for search engines and link previews",
+        "a sentence or two on the edition: the description in the EPUB's and the PDF's metadata",
     ),
     Setting("reader_keywords", [], "html", (list, tuple), "subject keywords of the PDF and EPUB"),
     Setting("reader_note_style", "cmos", "env", (str,), "the pybtex style of the notes"),
