@@ -33,6 +33,7 @@ from reader.exports.records import from_pybtex
 from reader.extension.cite_panel import coins
 from reader.extension.domain import ReaderDomain
 from reader.extension.notes import bib_entries, note_style, render_safely
+from reader.sources.ids import key_anchor
 
 SCOPES = ("text", "edition", "cited", "all")
 
@@ -98,7 +99,7 @@ class FillWorksCited(SphinxPostTransform):
             listing = nodes.container(classes=["reader-works-cited"])
             for entry in style.sort([entries[k] for k in keys if k in entries]):
                 paragraph = nodes.paragraph(classes=["reader-bib-entry"])
-                paragraph["ids"].append(nodes.make_id(f"bib-{entry.key}"))
+                paragraph["ids"].append(key_anchor(entry.key))
                 paragraph["reader-key"] = entry.key
                 paragraph.extend(
                     render_safely(

@@ -7,6 +7,7 @@ anchor, and their links and popups into one entry.
 
 from __future__ import annotations
 
+import hashlib
 import re
 
 # hyphens only: make_id turns "." and "_" into "-", so "a.b" and "a-b" would collide
@@ -40,3 +41,29 @@ def text_name_fault(name: str) -> str:
         f"the text name {name!r} must be lower-case ASCII letters and digits joined by "
         "hyphens (folders with '/'), e.g. '08-the-purges'"
     )
+
+
+# what a citation key keeps as an anchor: make_id keeps these and lower-cases the rest
+_KEY_SAFE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+def key_slug(key: str) -> str:
+    """A citation key as an anchor word, distinct for distinct keys.
+
+    Keys are case-insensitive (BibTeX's rule), so ``Trotsky1932`` is
+    ``trotsky1932``.  A key that is already lower-case ASCII letters, digits and
+    hyphens is its own slug; any other (``lenin:1917``, ``marx_1867``, ``троцкий``)
+    gets its ASCII letters followed by a short hash of the key, so that keys which
+    differ only in punctuation or in letters an anchor cannot hold stay apart.
+    """
+    folded = key.lower()
+    if _KEY_SAFE.match(folded):
+        return folded
+    words = "-".join(re.findall(r"[a-z0-9]+", folded.encode("ascii", "ignore").decode()))
+    digest = hashlib.sha1(folded.encode("utf-8")).hexdigest()[:8]
+    return f"{words}-{digest}" if words else digest
+
+
+def key_anchor(key: str) -> str:
+    """The anchor of an entry in a list of works: ``bib-<key slug>``."""
+    return f"bib-{key_slug(key)}"

@@ -6,6 +6,8 @@ import hashlib
 import re
 import unicodedata
 
+from reader.sources.ids import key_slug
+
 
 def _ascii_words(text: str) -> list[str]:
     """The words of *text* in lower-case ASCII: accents dropped (Über -> uber)."""
@@ -23,4 +25,4 @@ def quotation_id(key: str, text: str, words: int = 6) -> str:
     slug = "-".join(_ascii_words(text)[:words])
     if not slug:
         slug = "t" + hashlib.sha1(" ".join(text.split()).encode()).hexdigest()[:8]
-    return f"q-{'-'.join(_ascii_words(key))}-{slug}"
+    return f"q-{key_slug(key)}-{slug}"
