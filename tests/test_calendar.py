@@ -21,8 +21,11 @@ KNOWN = [
     ("23 February 1917 OS", "8 March 1917 NS"),  # February Revolution
     ("25 October 1917 OS", "7 November 1917 NS"),  # October Revolution
     ("31 January 1918 OS", "13 February 1918 NS"),  # the last Julian day in Soviet Russia
-    ("29 February 2000 OS", "13 March 2000 NS"),  # +13
-    ("15 February 2101 OS", "1 March 2101 NS"),  # +14 after 2100
+]
+# later pairs: the conversion holds, though the texts may not write such OS dates
+LATER = [
+    ((2000, 2, 29), (2000, 3, 13)),  # +13
+    ((2101, 2, 15), (2101, 3, 1)),  # +14 after 2100
 ]
 
 
@@ -30,6 +33,12 @@ KNOWN = [
 def test_known_pairs(julian, gregorian):
     assert parse_date(julian).other() == parse_date(gregorian)
     assert parse_date(gregorian).other() == parse_date(julian)
+
+
+@pytest.mark.parametrize(("julian", "gregorian"), LATER)
+def test_known_pairs_after_the_switch(julian, gregorian):
+    assert HistoricDate(*julian, "OS").other() == HistoricDate(*gregorian, "NS")
+    assert HistoricDate(*gregorian, "NS").other() == HistoricDate(*julian, "OS")
 
 
 def test_the_soviet_switch():

@@ -15,6 +15,9 @@ from typing import Literal
 
 Calendar = Literal["OS", "NS"]
 
+#: Russia's last day in the Julian calendar (Old Style): an OS date after it is a slip.
+LAST_JULIAN = (1918, 1, 31)
+
 #: The months: the one table the dates, the note style and the exports share.
 MONTHS = (
     "January", "February", "March", "April", "May", "June",
@@ -162,6 +165,12 @@ def parse_date(text: str) -> HistoricDate:
             f"{'Julian' if calendar == 'OS' else 'Gregorian'} calendar"
         )
     date = HistoricDate(year, month, day, calendar)
+    if calendar == "OS" and (year, month, day) > LAST_JULIAN:
+        raise DateError(
+            f"{text.strip()!r} is after Russia left the Julian calendar (31 January 1918 "
+            f"was followed by 14 February): write the date in the Gregorian calendar, "
+            f"'{date.other().plain()} NS'"
+        )
     if not 1 <= date.other().year <= 9999:
         raise DateError(f"{text.strip()!r} falls outside the years 1 to 9999 in the other calendar")
     return date
