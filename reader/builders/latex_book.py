@@ -10,7 +10,6 @@ in conf.py win over the derived ones.
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from pybtex.backends.latex import Backend as LatexBackend
@@ -19,31 +18,7 @@ from pybtex.richtext import BaseText
 from reader.exports.edition import EditionInfo
 from reader.exports.how_to_cite import book_example
 from reader.styles import plugins
-
-_LATEX_SPECIALS = {
-    "\\": r"\textbackslash{}",
-    "{": r"\{",
-    "}": r"\}",
-    "$": r"\$",
-    "&": r"\&",
-    "#": r"\#",
-    "^": r"\textasciicircum{}",
-    "_": r"\_",
-    "~": r"\textasciitilde{}",
-    "%": r"\%",
-}
-
-
-def latex_escape(text: str) -> str:
-    """Escape text for LaTeX so that no source string can inject commands."""
-    return re.sub(r"[\\{}$&#^_~%]", lambda m: _LATEX_SPECIALS[m.group()], text)
-
-
-def latex_url(url: str) -> str:
-    """A URL as ``\\href`` reads it: braces and backslashes percent-encoded, the
-    characters LaTeX would act on escaped."""
-    url = url.replace("\\", "%5C").replace("{", "%7B").replace("}", "%7D")
-    return re.sub(r"([%#&_$^~])", r"\\\1", url)
+from reader.styles.escape import latex_escape, latex_url
 
 
 class SafeLatexBackend(LatexBackend):

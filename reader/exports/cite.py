@@ -26,6 +26,7 @@ from reader.exports.records import Record
 from reader.sources.citations import MARK_HERE, UNVERIFIED_MARK, CitationTarget, marked_locator
 from reader.styles import plugins
 from reader.styles.cmos import typographic_text
+from reader.styles.escape import latex_escape, pandoc_escape
 from reader.styles.punctuation import end_note_text
 
 __all__ = ["UNVERIFIED", "CiteCommands", "cite_commands", "latex_citation", "pandoc_citation"]
@@ -35,7 +36,6 @@ UNVERIFIED = UNVERIFIED_MARK
 _TIE = re.compile(
     r"\b(p|pp|ch|chs|vol|vols|para|paras|sec|secs|n|nn|no|nos|bk|pt|app|fol|fols|col|cols)\.\s+"
 )
-_LATEX_SPECIAL = re.compile(r"([&%#$_])")
 
 
 @dataclass(frozen=True)
@@ -51,13 +51,19 @@ class CiteCommands:
         return [f"LaTeX:  {self.latex}", f"pandoc: {self.pandoc}", f"note:   {self.note}"]
 
 
+def _optional(text: str) -> str:
+    """An optional argument's content, braced when it holds a bracket (a ``]`` would
+    end the argument)."""
+    return "{" + text + "}" if "[" in text or "]" in text else text
+
+
 def _latex_locator(target: CitationTarget) -> str:
-    locator = _LATEX_SPECIAL.sub(r"\\\1", target.locator)
+    locator = latex_escape(target.locator)
     locator = _TIE.sub(r"\1.~", locator)
     locator = re.sub(r"(?<=\d)\s*(?:–|-)\s*(?=\d)", "--", locator)
     if target.locator and not target.verified:
-        return "{" + f"{locator} {UNVERIFIED}" + "}"  # braces keep the ] inside
-    return locator
+        locator = f"{locator} {UNVERIFIED}"
+    return _optional(locator)
 
 
 def latex_citation(targets: Sequence[CitationTarget]) -> str:
@@ -65,7 +71,7 @@ def latex_citation(targets: Sequence[CitationTarget]) -> str:
     parts = []
     for target in targets:
         locator = _latex_locator(target)
-        pre = _LATEX_SPECIAL.sub(r"\\\1", target.pre)
+        pre = _optional(latex_escape(target.pre))
         if pre:
             parts.append(f"[{pre}][{locator}]{{{target.key}}}")
         elif locator:
@@ -80,10 +86,11 @@ def pandoc_citation(targets: Sequence[CitationTarget]) -> str:
     """``[pre @key, locator; @other]`` in pandoc's Markdown."""
     parts = []
     for target in targets:
-        text = f"{target.pre} @{target.key}" if target.pre else f"@{target.key}"
+        pre = pandoc_escape(target.pre)
+        text = f"{pre} @{target.key}" if pre else f"@{target.key}"
         if target.locator:
-            flag = f" \\{UNVERIFIED[:-1]}\\]" if not target.verified else ""
-            text += f", {target.locator}{flag}"
+            flag = f" {pandoc_escape(UNVERIFIED)}" if not target.verified else ""
+            text += f", {pandoc_escape(target.locator)}{flag}"
         parts.append(text)
     return "[" + "; ".join(parts) + "]"
 
