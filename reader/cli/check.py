@@ -144,6 +144,8 @@ def run(args: argparse.Namespace) -> int:
         texts = len(reading.book.texts) if reading.book else 0
         print(output.summary(problems, args.strict, texts, len(reading.entries), elapsed))
     if reading.stopped:
+        # nothing was checked (conf.py cannot be read, say): never a green check
         print(f"reader check: the texts were not checked: {reading.stopped}", file=sys.stderr)
+        return 1
     failed = output.counts(problems, args.strict)["error"] and not args.exit_zero
     return 1 if failed else 0

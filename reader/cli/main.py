@@ -37,6 +37,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("reader: interrupted", file=sys.stderr)
         return 130
+    except OSError as error:  # the machine, not the program: a full disk, a read-only folder
+        if getattr(args, "traceback", False):
+            raise
+        where = f" ({error.filename})" if error.filename else ""
+        print(f"reader {args.verb}: {error.strerror or error}{where}", file=sys.stderr)
+        return 1
     except Exception as error:  # a crash is reported once, without a traceback
         if getattr(args, "traceback", False):
             raise
