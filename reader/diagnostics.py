@@ -193,6 +193,22 @@ CODES: dict[str, Code] = {
             "Save the file as UTF-8 (the line named is where the first undecodable byte is).",
         ),
         Code(
+            "text_name",
+            "error",
+            "a text's file name cannot be a page name in every edition",
+            "Rename the file (and its toctree entry) with lower-case ASCII letters, digits "
+            "and hyphens, e.g. 08-the-purges.rst: it becomes a file name in the site and "
+            "the e-book, an anchor and a citation key.",
+        ),
+        Code(
+            "rst_disabled",
+            "error",
+            "raw markup or a file inclusion, which the texts may not use",
+            "Write it in reStructuredText. `raw` would put unchecked HTML or LaTeX into "
+            "the editions and `include` can read any file; editors who need them set "
+            "reader_allow_raw = True in conf.py.",
+        ),
+        Code(
             "rst_unknown_role",
             "error",
             "a role that neither docutils, Sphinx nor the reader defines",
@@ -233,6 +249,15 @@ CODES: dict[str, Code] = {
 _REFERENCE_TYPES = frozenset({"toc", "ref"})
 
 
+# docutils' messages for raw markup and file inclusion when they are switched off
+_DISABLED = (
+    "directive disabled.",
+    "File insertion disabled",
+    "roles disabled",
+    "File and URL access deactivated",
+)
+
+
 def code_for(kind: str | None, subtype: str | None, message: str) -> str:
     """The reader code of a warning that docutils or Sphinx logged with its own type."""
     if kind == "reader" and subtype in CODES:
@@ -242,6 +267,8 @@ def code_for(kind: str | None, subtype: str | None, message: str) -> str:
             return "rst_unknown_role"
         if message.startswith("Unknown directive type"):
             return "rst_unknown_directive"
+        if any(marker in message for marker in _DISABLED):
+            return "rst_disabled"
         return "rst_syntax"
     if kind in _REFERENCE_TYPES:
         return "ref_broken"

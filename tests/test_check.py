@@ -302,6 +302,20 @@ CASES: dict[str, tuple[str, str, str, str, str, str]] = {
         "quote_no_speaker", "refs.bib", "  author = {Luxemburg, Rosa},\n", "", FIRST,
         ".. quote::",
     ),
+    "rst_disabled_raw": (
+        "rst_disabled", FIRST, "See also :doc:`second`.\n\n.. quote::",
+        "See also :doc:`second`.\n\n.. raw:: html\n\n   <b>x</b>\n\n.. quote::", FIRST,
+        ".. raw::",
+    ),
+    "rst_disabled_include": (
+        "rst_disabled", FIRST, "See also :doc:`second`.\n\n.. quote::",
+        "See also :doc:`second`.\n\n.. include:: /etc/hostname\n\n.. quote::", FIRST,
+        ".. include::",
+    ),
+    "date_invalid_after_switch": (
+        "date_invalid", FIRST, ":date:`23 February 1917 OS`", ":date:`23 February 1919 OS`",
+        FIRST, "1919",
+    ),
 }  # fmt: skip
 
 
@@ -332,6 +346,17 @@ def test_a_text_that_is_not_utf8(project, capsys):
     assert expected in build_problems(project)
 
 
+@pytest.mark.parametrize("name", ["second copy", "zweite-ü"])
+def test_a_text_name_that_is_no_page_name(project, capsys, name):
+    shutil.copy(project / SECOND, project / "source_texts" / f"{name}.rst")
+    replace_in(project / "source_texts" / "index.rst", "   second\n", f"   second\n   {name}\n")
+    expected = ("text_name", f"source_texts/{name}.rst", 1)
+    assert expected in {
+        (p["code"], p["file"], p["line"]) for p in check_json(project, capsys=capsys)
+    }
+    assert expected in build_problems(project)
+
+
 def test_an_escaped_role_is_text_for_both(project, capsys):
     replace_in(project / SECOND, "wrote of", "wrote \\:cite:`not-a-citation` of")
     assert check_json(project, capsys=capsys) == []
@@ -353,7 +378,7 @@ def test_an_unchanged_faulty_text_fails_every_check_and_build(project, capsys):
 
 def test_every_code_has_a_case():
     tested = {case[0] for case in CASES.values()}
-    untested = {"bib_missing_file", "text_encoding", "sphinx_warning"}
+    untested = {"bib_missing_file", "text_encoding", "text_name", "sphinx_warning"}
     assert tested | untested == set(CODES)
 
 

@@ -17,7 +17,8 @@ from reader.builders.check import CheckBuilder
 from reader.builders.epub import ReaderEpubBuilder
 from reader.builders.epub_html import EpubTranslator
 from reader.builders.latex_translator import ReaderLaTeXTranslator, copy_package
-from reader.extension import config, report
+from reader.builders.stale import prune_site
+from reader.extension import config, policy, report
 from reader.extension.annotation_directives import (
     annotation_mentions,
     make_directive,
@@ -108,8 +109,10 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("env-updated", stop_if_unreadable)
     app.connect("warn-missing-reference", silence_resolved)
     app.connect("build-finished", report.detach)
+    app.connect("build-finished", prune_site)
 
     app.connect("builder-inited", _declare_overrides)
+    app.connect("builder-inited", policy.apply)
     app.add_builder(CheckBuilder)
     app.add_builder(ReaderEpubBuilder, override=True)
     app.add_html_theme("reader-epub", str(epub_builder.THEME / "reader-epub"))
@@ -175,7 +178,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
 
     return {
         "version": __version__,
-        "env_version": 3,
+        "env_version": 4,
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }

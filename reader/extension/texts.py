@@ -22,6 +22,7 @@ from reader.extension.domain import ReaderDomain, TextRecord, ToctreeRecord
 from reader.extension.paragraphs import openings, paragraph_number
 from reader.extension.report import warn
 from reader.sources.bibfile import todo_lines
+from reader.sources.ids import text_name_fault
 
 _WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
 _IBID = re.compile(r"\b(?:ibid(?:em)?|op\.\s*cit|loc\.\s*cit)\b\.?", re.IGNORECASE)
@@ -202,11 +203,18 @@ def find_todos(app: Sphinx, docname: str, source: list[str]) -> None:
 
 def check_encodings(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
     """``env-before-read-docs``: a text that is not UTF-8 is reported at the line of its
-    first undecodable byte and not read (docutils would stop the build with no file
-    named)."""
+    first undecodable byte, and a text whose name cannot be a page name everywhere
+    (:func:`reader.sources.ids.text_name_fault`) at its first line; neither is read
+    (docutils would stop the build with no file named; a space or a non-ASCII
+    letter in a name breaks links and the e-book)."""
     unreadable = []
     for docname in list(docnames):
         path = env.doc2path(docname)
+        if fault := text_name_fault(docname):
+            warn("text_name", fault, f"{path}:1", replay=True)
+            docnames.remove(docname)
+            unreadable.append(docname)
+            continue
         data = path.read_bytes()
         try:
             data.decode(env.settings.get("input_encoding", "utf-8-sig"))
@@ -233,6 +241,6 @@ def stop_if_unreadable(app: Sphinx, env: BuildEnvironment) -> None:
     unreadable = getattr(app, "_reader_unreadable", [])
     if unreadable and not getattr(app.builder, "writes_nothing", False):
         raise TextsUnreadable(
-            f"{len(unreadable)} text(s) could not be decoded ({', '.join(unreadable)}); "
+            f"{len(unreadable)} text(s) could not be read ({', '.join(unreadable)}); "
             "see the messages above"
         )
