@@ -17,6 +17,7 @@ from reader.builders.check import CheckBuilder
 from reader.builders.epub import ReaderEpubBuilder
 from reader.builders.epub_html import EpubTranslator
 from reader.builders.latex_translator import ReaderLaTeXTranslator, copy_package
+from reader.builders.search_index import restore_index_entries
 from reader.builders.stale import prune_site
 from reader.extension import config, policy, report
 from reader.extension.annotation_directives import (
@@ -110,6 +111,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("warn-missing-reference", silence_resolved)
     app.connect("build-finished", report.detach)
     app.connect("build-finished", prune_site)
+    app.connect("html-collect-pages", restore_index_entries)
 
     app.connect("builder-inited", _declare_overrides)
     app.connect("builder-inited", policy.apply)

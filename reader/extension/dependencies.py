@@ -144,19 +144,19 @@ def pages_to_write(app: Sphinx, env: BuildEnvironment) -> list[str]:
         return sorted(env.all_docs)  # every page's navigation shows titles and order
 
     ann = cast(AnnotationDomain, env.get_domain("ann"))
-    keys: set[tuple[str, str]] = set()  # annotations whose mentions or data changed
+    mentioned: set[tuple[str, str]] = set()  # annotations whose list of mentions changed
+    redefined: set[tuple[str, str]] = set()  # annotations whose name, dates or summary did
     for name in touched:
-        if old[name].mentions != after[name].mentions:
-            keys |= {(k, i) for k, i, _ in old[name].mentions ^ after[name].mentions}
-        changed_definitions = old[name].definitions ^ after[name].definitions
-        keys |= {(d[0], d[1]) for d in changed_definitions}
+        mentioned |= {(k, i) for k, i, _ in old[name].mentions ^ after[name].mentions}
+        redefined |= {(d[0], d[1]) for d in old[name].definitions ^ after[name].definitions}
     pages: set[str] = set()
     defined = ann.annotations
-    for key in keys:
+    for key in mentioned | redefined:
         if key in defined:
             pages.add(defined[key].docname)  # its register entry
+    for key in redefined:
         pages |= {m.docname for m in ann.mentions if (m.kind, m.id) == key}  # popups
-    kinds = {kind for kind, _ in keys}
+    kinds = {kind for kind, _ in mentioned | redefined}
     cited_changed = any(old[n].cited != after[n].cited for n in touched)
     bib_changed = getattr(app, "_reader_bib_changed", False)
     for listing in listings(env):

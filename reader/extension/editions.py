@@ -28,7 +28,10 @@ SITE_BUILDERS = ("html", "dirhtml", "singlehtml")
 
 def add_paths(app: Sphinx, config: Config) -> None:
     """Make the extension's templates visible to the HTML builders."""
-    config.templates_path.append(str(TEMPLATES))
+    # a new list: appending would change Sphinx's shared default, and with it the
+    # configuration's hash, so that a second build in one process rewrote every page
+    if str(TEMPLATES) not in config.templates_path:
+        config.templates_path = [*config.templates_path, str(TEMPLATES)]
 
 
 def add_site_assets(app: Sphinx) -> None:
@@ -36,7 +39,8 @@ def add_site_assets(app: Sphinx) -> None:
     only; the e-book has a stylesheet of its own and runs no scripts."""
     if app.builder.name not in SITE_BUILDERS:
         return
-    app.config.html_static_path.append(str(STATIC))
+    if str(STATIC) not in app.config.html_static_path:
+        app.config.html_static_path = [*app.config.html_static_path, str(STATIC)]
     app.add_css_file("reader.css")
     app.add_js_file("reader.js", loading_method="defer")
 

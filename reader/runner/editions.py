@@ -40,8 +40,10 @@ def build_editions(
     *,
     status: IO[str] | None = sys.stdout,
     warning: IO[str] | None = sys.stderr,
+    parallel: int = 0,
 ) -> Path:
-    """Build the requested *formats* of the edition at *project*; return ``_build``."""
+    """Build the requested *formats* of the edition at *project*; return ``_build``
+    (*parallel*: Sphinx's number of processes, 0 for one)."""
     wanted = set(formats)
     unknown = wanted - set(FORMATS)
     if unknown:
@@ -72,6 +74,7 @@ def build_editions(
             out / "doctrees" / builder,
             status=status,
             warning=warning,
+            parallel=parallel,
         )
 
     if "pdf" in wanted:
