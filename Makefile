@@ -16,7 +16,7 @@ html epub pdf bib: $(STAMP) system-build
 	$(VENV)/bin/reader build --format $@
 
 test: $(STAMP) system-test
-	$(VENV)/bin/pytest
+	$(VENV)/bin/pytest -n auto --maxprocesses=4
 
 # Ace by DAISY on the EPUB (installs Ace with npm on first use)
 accessibility: epub
