@@ -61,6 +61,28 @@ class Built:
 BOOK = Path(__file__).parent / "roots" / "book"
 
 
+def add_texts(project: Path, count: int, paragraphs: int = 12) -> Path:
+    """Add *count* texts to a copy of the fixture book, each with *paragraphs*
+    paragraphs that mention Trotsky and cite his history (a book big enough for a
+    build to take a while, or for Sphinx to read in parallel: more than five texts)."""
+    index = project / "source_texts" / "index.rst"
+    for n in range(count):
+        body = "\n\n".join(
+            f"Paragraph {p} mentions :person:`Trotsky <trotsky>` and cites a "
+            f"history.\\ :cite:`trotsky1932{{vol. 1, ch. {p + 1}}}`"
+            for p in range(paragraphs)
+        )
+        (project / "source_texts" / f"extra-{n}.rst").write_text(
+            f"Extra {n}\n========\n\n{body}\n", encoding="utf-8"
+        )
+    entries = "".join(f"   extra-{n}\n" for n in range(count))
+    index.write_text(
+        index.read_text(encoding="utf-8").replace("   text\n", "   text\n" + entries),
+        encoding="utf-8",
+    )
+    return project
+
+
 @pytest.fixture(scope="session")
 def fixture_book(tmp_path_factory: pytest.TempPathFactory) -> Built:
     """The small fixture book of tests/roots/book, built in every format."""

@@ -22,7 +22,7 @@ from reader.cli.main import main
 from reader.exports.cite import latex_citation, pandoc_citation
 from reader.sources.calendar import DateError, parse_date
 from reader.sources.citations import CitationTarget
-from tests.conftest import BOOK, READER, run_reader
+from tests.conftest import BOOK, READER, add_texts, run_reader
 
 
 @pytest.fixture
@@ -115,23 +115,7 @@ def test_quotations_of_colliding_keys_get_distinct_ids(book, capsys):
 
 def bigger(book: Path, texts: int = 40) -> Path:
     """The fixture book with many more texts, so that a build takes a few seconds."""
-    index = book / "source_texts" / "index.rst"
-    for n in range(texts):
-        (book / "source_texts" / f"extra-{n}.rst").write_text(
-            f"Extra {n}\n========\n\n"
-            + "\n\n".join(
-                f"Paragraph {p} mentions :person:`Trotsky <trotsky>` and cites a "
-                f"history.\\ :cite:`trotsky1932{{vol. 1, ch. {p + 1}}}`"
-                for p in range(12)
-            )
-            + "\n",
-            encoding="utf-8",
-        )
-    text = index.read_text(encoding="utf-8").replace(
-        "   text\n", "   text\n" + "".join(f"   extra-{n}\n" for n in range(texts))
-    )
-    index.write_text(text, encoding="utf-8")
-    return book
+    return add_texts(book, texts)
 
 
 @pytest.mark.parametrize("sig", [signal.SIGKILL, signal.SIGTERM])

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from reader.runner.sphinx import run_sphinx
-from tests.conftest import BOOK
+from tests.conftest import BOOK, add_texts
 
 PROGRESS = re.compile(r"^(reading sources|writing output)\.\.\. \[\s*\d+%\] (\S+)$", re.M)
 
@@ -111,25 +111,8 @@ def test_editing_refs_bib_rereads_only_the_texts_citing_the_entry(built, tmp_pat
 
 
 def test_a_parallel_build_gives_the_pages_of_a_serial_build(tmp_path):
-    serial = shutil.copytree(BOOK, tmp_path / "serial")
-    index = serial / "source_texts" / "index.rst"
     # Sphinx reads in parallel only with more than five documents to read
-    for n in range(12):
-        (serial / "source_texts" / f"extra-{n}.rst").write_text(
-            f"Extra {n}\n========\n\n"
-            + "\n\n".join(
-                f"Paragraph {p}: :person:`Trotsky <trotsky>` wrote a "
-                f"history.\\ :cite:`trotsky1932{{vol. 1, ch. {p + 1}}}`"
-                for p in range(6)
-            )
-            + "\n",
-            encoding="utf-8",
-        )
-    index.write_text(
-        index.read_text().replace(
-            "   text\n", "   text\n" + "".join(f"   extra-{n}\n" for n in range(12))
-        )
-    )
+    serial = add_texts(shutil.copytree(BOOK, tmp_path / "serial"), 12, paragraphs=6)
     parallel = shutil.copytree(serial, tmp_path / "parallel")
     build(serial)
     build(parallel, parallel=2)
