@@ -6,16 +6,20 @@
                   [--text T | --chapter N | --key K | --quotation ID | --edition]
                   [-o FILE] [--project DIR]
 
-Without a scope, every entry of refs.bib.  The export goes to stdout, or with ``-o``
-to FILE, written whole or not at all.  For ``--quotation`` the ways to cite the
-passage (LaTeX, pandoc, the edition's note) are printed on stderr: the export itself
-stays a valid file of its format (a BibTeX comment cannot hold pandoc's ``@``, and
-JSON and RIS have no comments at all).
+Without a scope, every entry of refs.bib.  The export goes to stdout (also with
+``-o -``), or with ``-o`` to FILE as ``>`` would send it: a regular file (or the file
+a symlink points to) is replaced whole or not at all and keeps its mode; a FIFO or a
+device is written into.  A failure to write names the file and exits 1.
+
+For ``--quotation`` the ways to cite the passage (LaTeX, pandoc, the edition's note)
+are printed on stderr: the export itself stays a valid file of its format (a BibTeX
+comment cannot hold pandoc's ``@``, and JSON and RIS have no comments at all).
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from dataclasses import replace
 from pathlib import Path
@@ -53,7 +57,11 @@ def add_parser(parser: argparse.ArgumentParser) -> None:
         "--edition", action="store_true", help="the edition itself: the book and its chapters"
     )
     parser.add_argument(
-        "-o", "--output", type=Path, metavar="FILE", help="write to FILE (default: stdout)"
+        "-o",
+        "--output",
+        type=Path,
+        metavar="FILE",
+        help="write to FILE as `>` would (default, or '-': stdout)",
     )
     parser.add_argument(
         "--with-notes",
@@ -66,11 +74,11 @@ def add_parser(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    """Export the chosen scope; 0 on success, 1 for bad input (refs.bib, scope)."""
+    """Export the chosen scope; 0 on success, 1 for bad input (refs.bib, scope) or output."""
     # Imported here: `reader --help` and the other verbs need none of it.
-    from reader.exports.bibtex import write_atomically
     from reader.exports.formats import FORMATS, render
     from reader.exports.scopes import ScopeError
+    from reader.exports.writing import describe, write_output
     from reader.runner.project import read_project
 
     project = args.project.resolve()
@@ -101,9 +109,9 @@ def run(args: argparse.Namespace) -> int:
     text = render(args.format, selection, header, with_notes=args.with_notes)
     if args.output is not None and str(args.output) != "-":
         try:
-            write_atomically(args.output, text)
+            write_output(args.output, text)
         except OSError as error:
-            print(f"reader export: cannot write {args.output}: {error}", file=sys.stderr)
+            print(f"reader export: cannot write {describe(error, args.output)}", file=sys.stderr)
             return 1
         count = len(selection.entries)
         print(
@@ -111,15 +119,32 @@ def run(args: argparse.Namespace) -> int:
             f"({selection.description}) to {args.output}",
             file=sys.stderr,
         )
-    else:
-        sys.stdout.write(text)
-        sys.stdout.flush()
+    elif not _write_stdout(text):
+        return 1
     if selection.commands is not None and selection.quotation is not None:
         quotation = selection.quotation
         print(f"Cite the quotation {quotation.id}:", file=sys.stderr)
         for line in selection.commands.lines():
             print(f"  {line}", file=sys.stderr)
     return 0
+
+
+def _write_stdout(text: str) -> bool:
+    """Write *text* to stdout; on failure (a full disk, a closed pipe) say so, False."""
+    from reader.exports.writing import describe
+
+    try:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except OSError as error:
+        print(f"reader export: cannot write {describe(error, 'stdout')}", file=sys.stderr)
+        # what is left in the buffer would fail again when Python flushes it at exit
+        # (and turn the exit status into 120): send it nowhere
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+        return False
+    return True
 
 
 def _select(sources: Sources, args: argparse.Namespace) -> Selection:

@@ -14,18 +14,37 @@ Warnings do not stop the server: Sphinx prints each in the terminal (nitpicky, a
 in the build, so what ``reader build`` would reject shows here), and before each
 build ``reader check`` prints the problems it finds with their codes and hints
 (``--no-check`` leaves it out).  Ctrl+C stops the server.
+
+sphinx-autobuild runs in a process group of its own (with the builds and checks it
+starts), and SIGTERM, SIGINT and SIGHUP sent to ``reader serve`` are passed on to
+that group: stopping ``reader serve`` (Ctrl+C, ``kill``, a closed terminal, a
+service manager) stops the server and frees the port, and never leaves it running.
+What does not stop within :data:`GRACE` seconds is killed.  The exit status is then
+128 + the signal's number, as a shell reports a process a signal ended.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import os
 import shlex
+import signal
 import socket
 import subprocess
 import sys
+import time
+from collections.abc import Sequence
 from pathlib import Path
 
 from reader.cli.options import add_project_option, add_traceback_option
+
+#: The signals that stop ``reader serve`` and are passed on to the server.
+STOP_SIGNALS = (signal.SIGTERM, signal.SIGINT, signal.SIGHUP)
+
+#: Seconds the server has to stop after a signal before its process group is killed
+#: (uvicorn waits for open connections, such as the live-reload websocket, to close).
+GRACE = 5.0
 
 
 def add_parser(parser: argparse.ArgumentParser) -> None:
@@ -84,7 +103,7 @@ def autobuild_command(project: Path, host: str, port: int, check: bool = True) -
 
 
 def run(args: argparse.Namespace) -> int:
-    """Serve until interrupted; 1 if the project or sphinx-autobuild is missing."""
+    """Serve until stopped; 1 if the project or sphinx-autobuild is missing."""
     project = args.project.resolve()
     if not (project / "conf.py").is_file():
         print(f"reader serve: no conf.py in {project}; use --project", file=sys.stderr)
@@ -106,7 +125,73 @@ def run(args: argparse.Namespace) -> int:
         flush=True,
     )
     command = autobuild_command(project, args.host, port, check=not args.no_check)
+    return run_stoppable(command, cwd=project)
+
+
+def run_stoppable(command: Sequence[str], cwd: Path) -> int:
+    """Run *command* in a process group of its own until it ends or a signal stops it.
+
+    A signal of :data:`STOP_SIGNALS` received meanwhile is sent on to the whole group
+    (the server and the build it may be running); after :data:`GRACE` seconds the
+    group is killed.  Returns 128 + the first signal's number if one came, else the
+    command's status (128 + N if signal N ended it).
+    """
+    received: list[int] = []
+    unsent: list[int] = []  # received before the child existed
+    pgid: int | None = None  # the child's process group, once it exists
+
+    def pass_on(signum: int, _frame: object) -> None:
+        received.append(signum)
+        if pgid is None:
+            unsent.append(signum)
+        else:
+            _signal_group(pgid, signum)
+
+    # a signal ignored at start (`nohup reader serve`) stays ignored, for the child too
+    wanted = [s for s in STOP_SIGNALS if signal.getsignal(s) is not signal.SIG_IGN]
+    previous = {s: signal.signal(s, pass_on) for s in wanted}
     try:
-        return subprocess.run(command, cwd=project, check=False).returncode
-    except KeyboardInterrupt:
-        return 0
+        # its own session: the terminal's Ctrl+C and hangup reach reader only, which
+        # passes them on once, and killpg reaches the builds sphinx-autobuild starts
+        child = subprocess.Popen(list(command), cwd=cwd, start_new_session=True)
+        pgid = child.pid  # from here on, pass_on signals the group itself
+        for signum in unsent:
+            _signal_group(pgid, signum)
+        status = _wait(child, received)
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+    if received:
+        return 128 + received[0]
+    return 128 - status if status < 0 else status
+
+
+def _wait(child: subprocess.Popen[bytes], received: list[int]) -> int:
+    """Wait for *child* to end, killing its group if it outlives a signal by GRACE."""
+    deadline = None
+    while not _has_ended(child):
+        if received and deadline is None:
+            deadline = time.monotonic() + GRACE
+        if deadline is not None and time.monotonic() > deadline:
+            _signal_group(child.pid, signal.SIGKILL)
+            deadline = float("inf")  # once
+        time.sleep(0.1)
+    if hasattr(os, "waitid"):
+        # not reaped yet, the child's pid (its group's id) cannot have been reused:
+        # what it left running in its group (a build, a check) is killed, not orphaned
+        _signal_group(child.pid, signal.SIGKILL)
+    return child.wait()
+
+
+def _has_ended(child: subprocess.Popen[bytes]) -> bool:
+    """Whether *child* has ended; not reaped where os.waitid allows to look only."""
+    if not hasattr(os, "waitid"):
+        return child.poll() is not None
+    flags = os.WEXITED | os.WNOHANG | os.WNOWAIT
+    return os.waitid(os.P_PID, child.pid, flags) is not None
+
+
+def _signal_group(pgid: int, signum: int) -> None:
+    """Send *signum* to process group *pgid*; one already gone is no error."""
+    with contextlib.suppress(ProcessLookupError, PermissionError):
+        os.killpg(pgid, signum)

@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import os
 import re
-import tempfile
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 import bibtexparser
 from bibtexparser.library import Library
 from bibtexparser.model import Entry, Field
+
+from reader.exports.writing import write_output
 
 HEADER = "% BibTeX export of {title}. Generated from refs.bib by `reader build`.\n"
 
@@ -76,18 +77,13 @@ def comment_block(lines: Iterable[str]) -> str:
     return "".join(f"% {line}".rstrip() + "\n" for line in lines).replace("@", "(at)")
 
 
-def write_atomically(path: Path, text: str) -> None:
-    """Write *text* to *path* so that a failure never leaves a half-written file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-        os.chmod(tmp, 0o644)  # mkstemp makes it private; an export is for sharing
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+def write_atomically(path: str | os.PathLike[str], text: str) -> None:
+    """Write *text* to *path*; a failure never leaves a half-written regular file.
+
+    A regular file (also behind a symlink) is replaced whole, keeping its mode; a FIFO
+    or device is written into, as ``>`` would (see :mod:`reader.exports.writing`).
+    """
+    write_output(Path(path), text)
 
 
 def export_bibtex(library: Library, dest: Path, title: str) -> None:
