@@ -137,7 +137,10 @@ def _write_stdout(text: str) -> bool:
         sys.stdout.write(text)
         sys.stdout.flush()
     except OSError as error:
-        print(f"reader export: cannot write {describe(error, 'stdout')}", file=sys.stderr)
+        # a reader that stopped reading (`reader export | head`) wanted no more: quiet,
+        # as other commands in a pipeline are; any other failure is said
+        if not isinstance(error, BrokenPipeError):
+            print(f"reader export: cannot write {describe(error, 'stdout')}", file=sys.stderr)
         # what is left in the buffer would fail again when Python flushes it at exit
         # (and turn the exit status into 120): send it nowhere
         devnull = os.open(os.devnull, os.O_WRONLY)
