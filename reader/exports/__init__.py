@@ -2,7 +2,8 @@
 
 | module | what |
 | --- | --- |
-| ``bibtex`` | BibTeX (bibtexparser's writer), ``write_atomically`` |
+| ``bibtex`` | BibTeX (bibtexparser's writer) |
+| ``writing`` | writing an export as ``>`` would: atomically for a regular file, into a FIFO or device, through a symlink |
 | ``biblatex`` | BibTeX types and fields renamed to biblatex's |
 | ``csl`` | CSL-JSON |
 | ``ris`` | RIS |
@@ -10,6 +11,11 @@
 | ``formats`` | the formats by name: ``render(name, entries, header)`` |
 | ``edition`` | the edition itself as citable entries, from conf.py |
 | ``cite`` | LaTeX, pandoc and note forms of a citation (``--quotation``) |
+| ``how_to_cite`` | the notes and entries that cite the edition, a chapter, a paragraph |
+| ``coins`` | COinS (OpenURL) spans for reference managers |
+| ``records`` | an entry as the exports read it, from pybtex's reading of refs.bib |
+| ``biblatex_model`` | biblatex's data model: which fields each type takes |
+| ``pdf_pages`` | the pages of each text in the PDF, from the LaTeX build |
 | ``scopes`` | what an export holds: all, a text, a chapter, a key, a quotation, the edition |
 | ``files`` | the files of ``reader build``'s bib step beside refs.bib |
 """
