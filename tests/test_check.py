@@ -302,6 +302,13 @@ CASES: dict[str, tuple[str, str, str, str, str, str]] = {
         "quote_no_speaker", "refs.bib", "  author = {Luxemburg, Rosa},\n", "", FIRST,
         ".. quote::",
     ),
+    "bib_tex_percent": (
+        "bib_tex", "refs.bib", "{The Russian Tragedy}", "{The Russian 100% Tragedy}", "refs.bib",
+        "100%",
+    ),
+    "bib_tex_name": (
+        "bib_tex", "refs.bib", "{Trotsky, Leon}", "{Trotsky, L.\\,D.}", "refs.bib", "L.\\,D.",
+    ),
 }  # fmt: skip
 
 

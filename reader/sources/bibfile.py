@@ -18,6 +18,7 @@ because BibTeX ignores all text between entries).
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import logging
 import re
 import unicodedata
@@ -159,15 +160,49 @@ def _check(path: Path) -> tuple[list[Problem], Library | None, _Scanner | None]:
     scanner = _Scanner(text, file)
     scanner.scan()
     library = _parse(text)
+    in_values = list(_value_problems(scanner))
     problems = [
         *scanner.problems,
-        *_failed_block_problems(library, scanner),
+        *_failed_block_problems(library, scanner, in_values),
         *_missing_field_problems(library, scanner),
         *unsafe_urls(file, text, library),
+        *in_values,
         *_todo_problems(file, text),
     ]
     problems.sort(key=lambda problem: problem.line)  # stable: same-line order is kept
     return problems, library, scanner
+
+
+def _value_problems(scanner: _Scanner) -> Iterator[Problem]:
+    """TeX that the editions cannot print as written (``bib_tex``) and names that pybtex
+    cannot split (``bib_syntax``), at the line of each fault.  Blocks with a structural
+    fault are left out: their values are not what the author meant them to be."""
+    for block in scanner.blocks:
+        if scanner.is_faulty_block(block.line):
+            continue
+        where = f"@string `{block.key}`" if block.kind == "string" else f"entry `{block.key}`"
+        for name, start, end in block.values:
+            place = f"field `{name}` of {where}" if block.kind != "string" else where
+            for offset, value in _delimited_parts(scanner.text, start, end):
+                for fault in tex_faults(value, name):
+                    line = scanner.line(offset + fault.offset)
+                    yield Problem("bib_tex", scanner.file, line, f"{place}: {fault.message}")
+                if name in NAME_FIELDS:
+                    for fault in comma_faults(value):
+                        line = scanner.line(offset + fault.offset)
+                        yield Problem("bib_syntax", scanner.file, line, f"{place}: {fault.message}")
+
+
+def _delimited_parts(text: str, start: int, end: int) -> Iterator[tuple[int, str]]:
+    """(where it starts, content) of each braced or quoted part of the value written at
+    ``start..end``; bare parts (numbers, macro names) hold no TeX."""
+    offset = start
+    for part in concatenation_parts(text[start:end]):
+        stripped = part.strip()
+        first = offset + part.index(stripped[0]) if stripped else offset
+        if len(stripped) >= 2 and (stripped[0], stripped[-1]) in (("{", "}"), ('"', '"')):
+            yield first + 1, stripped[1:-1]
+        offset += len(part) + 1  # and the '#' after it
 
 
 _TODO = re.compile(r"\b(?:TODO|FIXME)\b")
@@ -207,14 +242,18 @@ def _encoding_problem(path: Path, error: UnicodeDecodeError) -> Problem:
     )
 
 
-def _failed_block_problems(library: Library, scanner: _Scanner) -> Iterator[Problem]:
-    """bibtexparser's failed blocks that the scanner's problems do not already explain."""
+def _failed_block_problems(
+    library: Library, scanner: _Scanner, in_values: list[Problem]
+) -> Iterator[Problem]:
+    """bibtexparser's failed blocks that the problems found already explain (the
+    scanner's, or a value's: ``{ends with \\}`` is no escaped brace to BibTeX)."""
     for block in library.failed_blocks:
         first = block.start_line + 1  # bibtexparser counts lines from 0
         last = first + (block.raw or "").count("\n")
         if isinstance(block, (DuplicateBlockKeyBlock, DuplicateFieldKeyBlock)):
             continue  # the scanner reports all duplicates, ignoring case as BibTeX does
-        if not scanner.has_problem_between(first, last):
+        explained = any(first <= problem.line <= last for problem in in_values)
+        if not explained and not scanner.has_problem_between(first, last):
             yield Problem("bib_syntax", scanner.file, first, _failure_message(block))
 
 
@@ -355,6 +394,8 @@ class _Block:
     end: int = 0  # index just past the closer, or where an unclosed block was cut off
     closer: int = -1  # index of the closing "}" or ")"; -1 when never closed
     end_line: int = 0  # 1-based line of `end`
+    # (field name, start, end) of each value as written, delimiters and `#` included
+    values: list[tuple[str, int, int]] = dataclasses.field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -598,6 +639,7 @@ class _Body:
         self.field = "preamble" if block.kind == "preamble" else ""
         self.field_names: dict[str, int] = {}  # lower-case field name -> where it first was
         self.item_start = block.opener + 1  # start of the current key or field name
+        self.value_start = -1  # start of the value being read (after its '=')
         self.token: tuple[int, int] | None = None  # span of the bare value being read
 
     @property
@@ -696,6 +738,7 @@ class _Body:
     def _comma(self, index: int) -> None:
         """End of the key or of a field."""
         self._flush_token()
+        self._end_value(index)
         if self.state == "key":
             self._set_key(index)
         self.state = "name"
@@ -726,6 +769,7 @@ class _Body:
             )
         self.field = name
         self.state = "value"
+        self.value_start = index + 1
 
     def _missing_comma(self) -> None:
         """A '=' while reading a value: the bare word before it is the next field's
@@ -741,6 +785,12 @@ class _Body:
         )
         self.item_start = start
         self.state = "name"
+
+    def _end_value(self, index: int) -> None:
+        """Keep the span of the value that ends at *index* (a ',' or the closer)."""
+        if self.state == "value" and self.value_start >= 0 and self.block.kind != "preamble":
+            self.block.values.append((self.field.lower(), self.value_start, index))
+        self.value_start = -1
 
     # -- bare values
 
@@ -795,6 +845,7 @@ class _Body:
     def _end(self, index: int) -> None:
         """The block closes at *index*."""
         self._flush_token()
+        self._end_value(index)
         if self.state == "key":
             self._set_key(index)  # an entry without fields: @book{key}
         self.block.closer, self.block.end = index, index + 1
@@ -1219,6 +1270,39 @@ _WRITE_INSTEAD = (
     "they would print it as text; write the character itself, or see 'TeX in refs.bib' "
     "in the annotator's guide for the commands they know"
 )
+
+
+def comma_faults(value: str) -> list[TexFault]:
+    """Names in a name list with more than two commas outside braces, which pybtex
+    refuses ("Too many commas") and BibTeX misreads; a ``\\,`` is reported as TeX."""
+    faults = []
+    for name in _split_outside_braces(" ".join(value.split()), re.compile(r" and ", re.I)):
+        commas = _split_outside_braces(name, re.compile(","))
+        if len(commas) > 3 and not _name_faults(name):
+            faults.append(
+                TexFault(
+                    0,
+                    f"the name `{name}` has {len(commas) - 1} commas; a name is "
+                    "`Last, First` or `von Last, Jr, First`: join names with `and`",
+                )
+            )
+    return faults
+
+
+def _split_outside_braces(text: str, separator: re.Pattern[str]) -> list[str]:
+    """*text* split at *separator* where it is outside braces (as BibTeX splits names)."""
+    parts, depth, start, index = [], 0, 0, 0
+    while index < len(text):
+        char = text[index]
+        depth += {"{": 1, "}": -1}.get(char, 0)
+        match = separator.match(text, index) if depth == 0 else None
+        if match and match.end() > index:
+            parts.append(text[start:index])
+            start = index = match.end()
+            continue
+        index += 1
+    parts.append(text[start:])
+    return parts
 
 
 def _name_faults(value: str) -> list[TexFault]:
