@@ -1250,13 +1250,14 @@ class _TexReader:
         if self.pos >= len(self.text) or self.text[self.pos] != "{":
             self.fault(start, f"`\\{name}` has no address; write \\{name}{{https://...}}")
             return ""
-        begin, depth = self.pos + 1, 0
+        begin, depth, end = self.pos + 1, 0, len(self.text)  # unclosed: to the end
         for index in range(self.pos, len(self.text)):
             depth += {"{": 1, "}": -1}.get(self.text[index], 0)
             if depth == 0:
+                end = index
                 break
-        self.pos = index + 1
-        address = self.text[begin:index]
+        self.pos = end + 1
+        address = self.text[begin:end]
         for found in re.finditer(r"(?<!\\)[%#]", address):
             self.fault(
                 begin + found.start(),
