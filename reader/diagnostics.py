@@ -63,6 +63,15 @@ CODES: dict[str, Code] = {
             "Add the field to the entry in refs.bib.",
         ),
         Code(
+            "bib_tex",
+            "error",
+            "TeX in refs.bib that would not print as written",
+            "Write `\\%`, `\\&`, `\\$`, `\\#`, `\\_` for a percent, ampersand, dollar, number "
+            "sign or underscore, `{\\,}` for a thin space in a name, and the character itself "
+            "(UTF-8) for a command the reader does not know (see 'TeX in refs.bib' in "
+            "docs/annotators-guide.md).",
+        ),
+        Code(
             "bib_missing_file",
             "error",
             "the bibliography file does not exist",

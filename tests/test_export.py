@@ -161,7 +161,7 @@ def test_bibtex_round_trips_field_for_field(tmp_path):
         assert fields(theirs) == mine, ours.key
     text = exported.read_text(encoding="utf-8")
     # what bibtexparser needs: nothing escaped inside braces; macros expanded
-    assert "100% Direct Democracy?" in text and "issue \\#3" in text and "Verlag \\&" in text
+    assert "100\\% Direct Democracy?" in text and "issue \\#3" in text and "Verlag \\&" in text
     assert "{London and New York}" in text or '"London" # " and New York"' in text
     assert "@string" not in text and "Троцкий, Лев" in text
 

@@ -3,7 +3,7 @@
 | module | what |
 | --- | --- |
 | ``bibtex`` | BibTeX (bibtexparser's writer) |
-| ``writing`` | writing an export as ``>`` would: atomically for a regular file, into a FIFO or device, through a symlink |
+| ``writing`` | writing as ``>`` would: atomic for regular files, into FIFOs and devices |
 | ``biblatex`` | BibTeX types and fields renamed to biblatex's |
 | ``csl`` | CSL-JSON |
 | ``ris`` | RIS |

@@ -10,7 +10,8 @@ Types
     webpage; thesis types -> thesis; report/techreport -> report; ...); ``misc`` and
     unknown types -> document, CSL's generic type.
 Text
-    LaTeX is decoded to Unicode (``{\\"u}`` -> ü, ``\\&`` -> &, ``--`` -> en dash),
+    LaTeX is decoded to Unicode as the notes decode it (``{\\"u}`` -> ü, ``\\&`` -> &,
+    ``--`` -> en dash, ``~`` -> no-break space, ``\\,`` -> narrow no-break space),
     braces are dropped, a ``subtitle`` is joined to its title with a colon.  URLs keep
     their characters (only ``\\_``-style escapes are undone); page ranges use a hyphen.
 Names

@@ -48,8 +48,13 @@ _ONE_TO_ONE = (
 )  # fmt: skip
 
 
+# Whitespace that would break a record's line, or that TeX collapses; no-break spaces
+# (a tie, ``~``, and ``\\,``) are the text's own and stay, as in the editions.
+_BREAKING_SPACE = re.compile(r"[^\S\xa0\u202f\u2007]+")
+
+
 def _line(tag: str, value: Any) -> str:
-    return f"{tag}  - {' '.join(str(value).split())}"
+    return f"{tag}  - {_BREAKING_SPACE.sub(' ', str(value)).strip()}"
 
 
 def _name(name: dict[str, str]) -> str:

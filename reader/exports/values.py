@@ -13,15 +13,12 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from bibtexparser.model import Entry
-from pybtex.backends import BaseBackend
 from pybtex.bibtex.utils import split_name_list
 from pybtex.database import Person
 from pybtex.exceptions import PybtexError
-from pybtex.richtext import Text
 
-from reader.sources.bibfile import concatenation_parts
+from reader.sources.bibfile import concatenation_parts, tex_text
 from reader.sources.calendar import month_number as calendar_month
-from reader.styles.plugins import backend
 
 __all__ = [
     "DateValue",
@@ -58,15 +55,8 @@ LANGUAGE_CODES = {
     "chinese": "zh", "japanese": "ja", "danish": "da", "norwegian": "no", "turkish": "tr",
 }  # fmt: skip
 
-# Formatting commands whose argument is the text to keep (their look is lost in plain text).
-_FORMAT_COMMAND = re.compile(
-    r"\\(?:emph|textit|textbf|textsc|textsl|textup|textrm|textsf|texttt|mkbibemph"
-    r"|mkbibquote|mkbibitalic|mkbibbold|url|nolinkurl|enquote)\s*(?=\{)"
-)
-_RELAX = re.compile(r"\\relax\s*")
-# Private-use stand-ins for escaped braces, which pybtex would read as grouping.
-_OPEN, _CLOSE = "\ue001", "\ue002"
-_BARE_PERCENT = re.compile(r"(?<!\\)%")
+# Spaces that TeX collapses (a no-break space, ``~``, is kept: it is the text's own).
+_SPACES = re.compile(r"[ \t\n\r]+")
 _URL_ESCAPE = re.compile(r"\\([_%#&~$])")
 _ISO_DATE = re.compile(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
 _YEAR_RANGE = re.compile(r"(\d{4})\s*(?:-{1,3}|–|/)\s*(\d{2,4})")
@@ -129,23 +119,13 @@ def _unenclose(part: str) -> str:
 
 
 def plain(value: str) -> str:
-    r"""Unicode text from a BibTeX value: accents decoded, braces and commands removed.
+    r"""Unicode text from a BibTeX value, read as TeX as the notes read it.
 
     ``M{\"u}ller`` -> ``Müller``, ``Verlag \& Co`` -> ``Verlag & Co``, ``--`` -> ``–``;
-    ``\emph{Iskra}`` -> ``Iskra``.  A tie (``~``) becomes a space.
+    ``\emph{Iskra}`` -> ``Iskra``.  A tie (``~``) is a no-break space, ``\,`` a narrow
+    one, as in the editions (:func:`reader.sources.bibfile.read_tex`).
     """
-    text = value.replace("\\{", _OPEN).replace("\\}", _CLOSE)
-    # BibTeX takes a bare % as text; pybtex's LaTeX reader would end the value there.
-    text = _BARE_PERCENT.sub(r"\\%", text)
-    text = _RELAX.sub("", _FORMAT_COMMAND.sub("", text))
-    decoded = Text.from_latex(text).render(_text_backend())
-    decoded = decoded.replace(_OPEN, "{").replace(_CLOSE, "}").replace("\xa0", " ")
-    return " ".join(decoded.split())
-
-
-def _text_backend() -> BaseBackend:
-    """pybtex's plain-text backend, looked up once (see reader.styles.plugins)."""
-    return backend("text")
+    return _SPACES.sub(" ", tex_text(value)).strip()
 
 
 def plain_pages(value: str) -> str:

@@ -20,10 +20,13 @@ from sphinx.errors import SphinxError
 from reader.extension.report import warn
 from reader.sources.bibfile import check_bibfile_library
 
-#: Faults after which pybtex cannot be trusted to read the file as written.
+#: Faults after which pybtex cannot be trusted to read the file as written, or its
+#: LaTeX decoding (which cuts a value at a bare '%' and fails on a lone backslash) to
+#: render it: the build stops before sphinxcontrib-bibtex reads the file.
 FATAL = frozenset(
     {
         "bib_syntax",
+        "bib_tex",
         "bib_unclosed_brace",
         "bib_extra_brace",
         "bib_duplicate_key",

@@ -111,6 +111,7 @@ from pybtex.style.formatting import BaseStyle
 from pybtex.style.sorting import BaseSortingStyle
 from pybtex.style.template import FieldIsMissing
 
+from reader.sources.bibfile import TexItalic, TexPart, flat_text, read_tex, tex_text
 from reader.sources.calendar import MONTHS, month_number
 from reader.styles.punctuation import typographic
 
@@ -153,8 +154,6 @@ _PAGE_PREFIX = re.compile(r"^pp?\.\s*(?=[\dIVXLCDMivxlcdm])")
 # Hyphens (or a spaced dash) between digits or roman numerals make a range: en dash.
 _NUMBER_RANGE = re.compile(r"(?<=[\dIVXLCDMivxlcdm])\s*(?:-{1,3}|–)\s*(?=[\dIVXLCDMivxlcdm])")
 _LEADING_ARTICLE = re.compile(r"^(?:The|A|An)\s+(?=\S)")
-# latexcodec leaves unknown commands as text ("\emph "), followed by the braced argument.
-_ITALIC_COMMAND = re.compile(r"\\(?:emph|textit|textsl)\s*$")
 _URL_ESCAPE = re.compile(r"\\([_%#&~])")
 
 Part = BaseText | None
@@ -212,36 +211,30 @@ def typographic_text(text: BaseText, language: str = "en") -> BaseText:
     return text
 
 
-def _tidy_latex(text: BaseText) -> BaseText:
-    r"""Undo two artefacts of ``Text.from_latex`` that would show in the output.
+def _rich(parts: Sequence[TexPart]) -> list[BaseText]:
+    """Rich text from a value read as TeX (:func:`reader.sources.bibfile.read_tex`).
 
-    ``{\"u}`` parses to ``Protected("ü")``: braces that only held an accent command
-    protect nothing, and would give ``<span class="bibtex-protected">`` in HTML, so a
-    one-character Protected is unwrapped.  ``\emph{x}`` parses to the string ``"\emph "``
-    followed by ``Protected("x")``; that pair becomes ``Tag("em", "x")``.
+    Italics become ``Tag("em", ...)``; a braced group becomes ``Protected`` (which keeps
+    its case in ``capfirst``), unless it holds one character: braces around an accent
+    (``{\\"u}``) protect nothing, and would give ``<span class="bibtex-protected">``.
     """
-    if not isinstance(text, BaseMultipartText):
-        return text
-    parts: list[BaseText] = []
-    for part in (_tidy_latex(child) for child in text.parts):
-        previous = parts[-1] if parts else None
-        if (
-            isinstance(part, Protected)
-            and isinstance(previous, String)
-            and _ITALIC_COMMAND.search(previous.value)
-        ):
-            parts[-1] = String(_ITALIC_COMMAND.sub("", previous.value))
-            parts.append(Tag("em", *part.parts))
-        elif isinstance(part, Protected) and len(part) == 1:
-            parts.extend(part.parts)
+    rich: list[BaseText] = []
+    for part in parts:
+        if isinstance(part, str):
+            rich.append(String(part))
+        elif isinstance(part, TexItalic):
+            rich.append(Tag("em", *_rich(part.parts)))
+        elif len(flat_text(part.parts)) == 1:
+            rich.extend(_rich(part.parts))
         else:
-            parts.append(part)
-    return _rebuild(text, parts)
+            rich.append(Protected(*_rich(part.parts)))
+    return rich
 
 
 def _latex(raw: str) -> Text:
-    """Rich text from a BibTeX field value (LaTeX accents and braces decoded)."""
-    return Text(_tidy_latex(Text.from_latex(raw)))
+    """Rich text from a BibTeX field value, read as TeX: the one reading of refs.bib's
+    TeX, which CSL-JSON and RIS share (:func:`reader.exports.values.plain`)."""
+    return Text(*_rich(read_tex(raw)[0]))
 
 
 def _roman_inside(text: BaseText) -> BaseText:
@@ -594,7 +587,7 @@ class ChicagoSortingStyle(BaseSortingStyle):
 
 def _chapter_in(entry: Entry) -> str:
     """ "chap. 3 in " for a numbered chapter (CMOS 14.8), else "in "."""
-    number = entry.fields.get("chapter", "").strip()
+    number = tex_text(entry.fields.get("chapter", "")).strip()
     return f"chap. {number} in " if number else "in "
 
 
