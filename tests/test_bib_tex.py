@@ -23,7 +23,8 @@ from reader.exports.formats import FORMATS, render
 from reader.exports.records import records_for
 from reader.exports.scopes import Selection
 from reader.exports.values import plain
-from reader.sources.bibfile import check_bibfile, load_library, read_tex, tex_text
+from reader.sources.bibfile import check_bibfile, load_library
+from reader.sources.tex import read_tex, tex_text
 from reader.styles import plugins
 from tests.conftest import run_reader
 

@@ -37,7 +37,8 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 from pybtex.database import parse_string
 
-from reader.sources.bibfile import check_bibfile, read_tex
+from reader.sources.bibfile import check_bibfile
+from reader.sources.tex import read_tex
 from tests.test_bib_tex import Outputs, outputs
 
 settings.register_profile(

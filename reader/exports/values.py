@@ -17,8 +17,9 @@ from pybtex.bibtex.utils import split_name_list
 from pybtex.database import Person
 from pybtex.exceptions import PybtexError
 
-from reader.sources.bibfile import concatenation_parts, tex_text
+from reader.sources.bibfile import concatenation_parts
 from reader.sources.calendar import month_number as calendar_month
+from reader.sources.tex import tex_text
 
 __all__ = [
     "DateValue",

@@ -21,14 +21,13 @@ from typing import ClassVar, cast
 
 from docutils import nodes
 from docutils.parsers.rst import directives
-from pybtex.richtext import Text
 from sphinx.util.docutils import SphinxDirective
 
 from reader.extension.domain import QuotationRecord, ReaderDomain
 from reader.extension.notes import bib_entries, make_note, read_citation
 from reader.extension.report import warn
 from reader.sources.quotations import quotation_id
-from reader.styles.plugins import plain
+from reader.sources.tex import tex_text
 
 
 def _author_name(env: object, key: str) -> str:
@@ -37,12 +36,12 @@ def _author_name(env: object, key: str) -> str:
     people = entry.persons.get("author") or entry.persons.get("editor") or []
     if not people:
         body = entry.fields.get("organization") or entry.fields.get("institution") or ""
-        return plain(Text.from_latex(body))
+        return tex_text(str(body))
     person = people[0]
     name = " ".join(
         person.first_names + person.middle_names + person.prelast_names + person.last_names
     )
-    return plain(Text.from_latex(name))
+    return tex_text(name)
 
 
 def option_line(directive: SphinxDirective, name: str) -> int:

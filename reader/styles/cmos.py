@@ -111,8 +111,8 @@ from pybtex.style.formatting import BaseStyle
 from pybtex.style.sorting import BaseSortingStyle
 from pybtex.style.template import FieldIsMissing
 
-from reader.sources.bibfile import TexItalic, TexPart, flat_text, read_tex, tex_text
 from reader.sources.calendar import MONTHS, month_number
+from reader.sources.tex import TexItalic, TexPart, flat_text, read_tex, tex_text
 from reader.styles.punctuation import typographic
 
 __all__ = ["ChicagoNotesStyle", "ChicagoSortingStyle", "MissingFieldError"]
