@@ -50,6 +50,7 @@ from reader.extension.directives import QuoteDirective
 from reader.extension.domain import ReaderDomain
 from reader.extension.editions import add_edition_context, add_paths, add_site_assets
 from reader.extension.lines import keep_source
+from reader.extension.navigation import add_navigation
 from reader.extension.paragraphs import VISITORS as PARAGRAPH_VISITORS
 from reader.extension.paragraphs import NumberParagraphs, paragraph_number
 from reader.extension.popups import add_popup_data
@@ -164,6 +165,8 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("config-inited", add_paths)
     app.connect("env-get-outdated", before_reading)
     app.connect("env-get-updated", pages_to_write)
+    # before furo (500): it would otherwise build the whole table of contents per page
+    app.connect("html-page-context", add_navigation, priority=400)
     app.connect("html-page-context", add_edition_context)
     app.connect("html-page-context", add_popup_data)
     app.connect("html-page-context", add_cite_data)
