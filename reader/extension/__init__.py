@@ -57,7 +57,7 @@ from reader.extension.popups import add_popup_data
 from reader.extension.roles import CiteRole, FootciteRole
 from reader.extension.texts import check_encodings, find_todos, read_text, stop_if_unreadable
 from reader.extension.transforms import OrderNotes
-from reader.extension.typography import LateSmartQuotes, ProtectAddresses
+from reader.extension.typography import ProtectAddresses
 from reader.sources.kinds import KINDS
 
 logger = logging.getLogger(__name__)
@@ -154,7 +154,6 @@ def setup(app: Sphinx) -> ExtensionMetadata:
 
     app.add_transform(OrderNotes)
     app.add_transform(ProtectAddresses)
-    app.add_post_transform(LateSmartQuotes)
     app.add_transform(NumberParagraphs)
     app.add_node(paragraph_number, **PARAGRAPH_VISITORS)
     app.add_transform(AppendWorksCited)

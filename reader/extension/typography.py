@@ -1,12 +1,16 @@
 """Typographic quotes in every edition, for the words the editions make themselves.
 
 Sphinx turns straight quotes into curly ones (and ``--`` into a dash) when it reads
-a text.  Much of what the editions print is made later, from data: the entries of
-the lists of works (titles from refs.bib), the names in the timeline and the
-registers' lists.  :class:`LateSmartQuotes` gives that text the same treatment
-when a page is written.  Addresses are left exactly as they are, at reading and at
-writing (:class:`ProtectAddresses`): a URL's ``--`` or ``'`` is part of it.  The
-exports are not touched: they carry refs.bib's own characters.
+a text, for what the texts say and for the notes, which are made while reading.
+What is made later from data is set the same way where it is made: the lists of
+works (:mod:`reader.extension.bibliography`), the how-to-cite examples and the
+Cite panel's notes (:func:`reader.styles.cmos.typographic_text`), annotation
+names (:mod:`reader.extension.annotation_directives`), the title page and imprint
+(:meth:`reader.exports.edition.EditionInfo.as_printed`).  The exports are not
+touched: they carry refs.bib's own characters.
+
+Addresses are kept exactly as written (:class:`ProtectAddresses`): a URL's ``--``
+or ``'`` is part of it.
 """
 
 from __future__ import annotations
@@ -14,8 +18,7 @@ from __future__ import annotations
 from typing import Any
 
 from docutils import nodes
-from sphinx.transforms import SphinxSmartQuotes, SphinxTransform
-from sphinx.transforms.post_transforms import SphinxPostTransform
+from sphinx.transforms import SphinxTransform
 
 
 def protect_addresses(document: nodes.document) -> None:
@@ -33,15 +36,3 @@ class ProtectAddresses(SphinxTransform):
 
     def apply(self, **kwargs: Any) -> None:
         protect_addresses(self.document)
-
-
-class LateSmartQuotes(SphinxPostTransform):
-    """After the registers, timeline and lists of works are filled: smart quotes
-    for the text they added (text already made typographic is left as it is)."""
-
-    default_priority = 900
-
-    def run(self, **kwargs: Any) -> None:
-        protect_addresses(self.document)
-        self.document.settings.smart_quotes = self.config.smartquotes
-        SphinxSmartQuotes(self.document, startnode=None).apply()
