@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import pickle
-from dataclasses import dataclass, field
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -47,12 +47,30 @@ class BibFileInvalid(SphinxError):
     category = "refs.bib error"
 
 
-@dataclass
 class BibIndex:
-    """The bibliography files as bibtexparser reads them, and each entry's place."""
+    """The bibliography files as bibtexparser reads them, and each entry's place.
 
-    library: Library = field(default_factory=Library)
-    places: dict[str, tuple[str, int]] = field(default_factory=dict)  # lower key -> file, line
+    The lossless reading (``library``) is only wanted when pages or exports are
+    written; a rebuild that writes nothing never loads it from the cache."""
+
+    def __init__(self) -> None:
+        self.places: dict[str, tuple[str, int]] = {}  # lower key -> file, line
+        self.keys: dict[str, str] = {}  # lower key -> the key as written, in file order
+        self._parts: list[Callable[[], Library | None]] = []
+        self._library: Library | None = None
+
+    def add_library(self, load: Callable[[], Library | None]) -> None:
+        self._parts.append(load)
+
+    @property
+    def library(self) -> Library:
+        if self._library is None:
+            self._library = Library()
+            for load in self._parts:
+                part = load()
+                if part is not None:
+                    self._library.add(list(part.entries))
+        return self._library
 
     def place(self, key: str) -> tuple[str, int] | None:
         return self.places.get(key.lower())
@@ -69,38 +87,72 @@ def bib_index(app: Sphinx) -> BibIndex:
 
 
 CACHE = "reader-bibcheck.pickle"
+LIBRARY = "reader-biblibrary-{digest}.pickle"
 
 
-def _checked(path: Path, cache: dict[str, Any], used: set[str]) -> Any:
-    """:func:`check_bibfile_library` of *path*, from *cache* when the content is the same."""
-    try:
-        digest = hashlib.sha1(path.read_bytes()).hexdigest()
-    except OSError:
-        return check_bibfile_library(path)  # reported as a missing file
-    key = f"{path}\0{digest}"
-    if key not in cache:
-        cache[key] = check_bibfile_library(path)
-    used.add(key)
-    return cache[key]
+class _Cache:
+    """The checks of earlier builds by file content: problems and places in one small
+    file, each file's reading in a file of its own (loaded when it is wanted)."""
 
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        try:
+            with open(folder / CACHE, "rb") as handle:
+                found = pickle.load(handle)
+            self.checks: dict[str, Any] = found if isinstance(found, dict) else {}
+        except Exception:  # no cache, or one from another version: check again
+            self.checks = {}
+        self.used: set[str] = set()
+        self.changed = False
 
-def _load_cache(app: Sphinx) -> dict[str, Any]:
-    try:
-        with open(Path(app.doctreedir) / CACHE, "rb") as handle:
-            cache = pickle.load(handle)
-        return cache if isinstance(cache, dict) else {}
-    except Exception:  # no cache, or one from another version: check again
-        return {}
+    def check(self, path: Path) -> tuple[Any, Any, Callable[[], Library | None]]:
+        """(problems, places, a loader of the reading) of *path*."""
+        try:
+            digest = hashlib.sha1(path.read_bytes()).hexdigest()
+        except OSError:  # reported as a missing file
+            problems, library, lines = check_bibfile_library(path)
+            return problems, lines, lambda: library
+        key = f"{path}\0{digest}"
+        self.used.add(key)
+        store = self.folder / LIBRARY.format(digest=digest)
+        if key in self.checks and store.exists():
+            problems, lines = self.checks[key]
+            return problems, lines, lambda: self._load(store, path)
+        problems, library, lines = check_bibfile_library(path)
+        self.checks[key] = (problems, lines)
+        self.changed = True
+        self._store(store, library)
+        return problems, lines, lambda: library
 
+    def _load(self, store: Path, path: Path) -> Library | None:
+        try:
+            with open(store, "rb") as handle:
+                return pickle.load(handle)
+        except Exception:
+            return check_bibfile_library(path)[1]
 
-def _save_cache(app: Sphinx, cache: dict[str, Any], used: set[str]) -> None:
-    kept = {key: value for key, value in cache.items() if key in used}
-    try:
-        Path(app.doctreedir).mkdir(parents=True, exist_ok=True)
-        with open(Path(app.doctreedir) / CACHE, "wb") as handle:
-            pickle.dump(kept, handle, pickle.HIGHEST_PROTOCOL)
-    except OSError:
-        pass  # a cache that cannot be written only costs time
+    def _store(self, store: Path, library: Library | None) -> None:
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            with open(store, "wb") as handle:
+                pickle.dump(library, handle, pickle.HIGHEST_PROTOCOL)
+        except OSError:
+            pass  # a cache that cannot be written only costs time
+
+    def save(self) -> None:
+        """Keep what this build read, and only that."""
+        if not self.changed and set(self.checks) == self.used:
+            return
+        kept = {key: value for key, value in self.checks.items() if key in self.used}
+        digests = {key.split("\0")[1] for key in kept}
+        for old in self.folder.glob(LIBRARY.format(digest="*")):
+            if old.stem.rsplit("-", 1)[-1] not in digests:
+                old.unlink(missing_ok=True)
+        try:
+            with open(self.folder / CACHE, "wb") as handle:
+                pickle.dump(kept, handle, pickle.HIGHEST_PROTOCOL)
+        except OSError:
+            pass
 
 
 def check_bibfiles(app: Sphinx) -> None:
@@ -108,20 +160,18 @@ def check_bibfiles(app: Sphinx) -> None:
     could not read them as written."""
     index = BibIndex()
     fatal = 0
-    cache = _load_cache(app)
-    before, used = set(cache), set[str]()
+    cache = _Cache(Path(app.doctreedir))
     for path in bibfiles(app):
-        problems, library, lines = _checked(path, cache, used)
+        problems, lines, library = cache.check(path)
         for problem in problems:
             warn(problem.code, problem.message, f"{path}:{problem.line}")
             fatal += problem.code in FATAL
-        if library is not None:
-            index.library.add(list(library.entries))
+        index.add_library(library)
         for key, line in lines.items():
             index.places.setdefault(key.lower(), (str(path), line))
+            index.keys.setdefault(key.lower(), key)
     app._reader_bib = index  # type: ignore[attr-defined]
-    if used != before:  # a file changed: keep what this build read, and only that
-        _save_cache(app, cache, used)
+    cache.save()
     if fatal:
         raise BibFileInvalid(
             f"{fatal} error(s) in the bibliography that stop the build; see the messages above"

@@ -100,13 +100,13 @@ def _uncited(app: Sphinx, env: BuildEnvironment) -> None:
     domain = cast(ReaderDomain, env.get_domain("reader"))
     cited = {key.lower() for key in domain.cited_keys()}
     index = bib_index(app)
-    for entry in index.library.entries:
-        place = index.place(entry.key)
-        if entry.key.lower() in cited or place is None:
+    for lower, key in index.keys.items():
+        place = index.place(key)
+        if lower in cited or place is None:
             continue
         warn(
             "bib_uncited",
-            f"the entry `{entry.key}` is cited nowhere (no :cite: and no :sources:)",
+            f"the entry `{key}` is cited nowhere (no :cite: and no :sources:)",
             f"{place[0]}:{place[1]}",
         )
 

@@ -98,15 +98,27 @@ def _bib_fingerprints(env: BuildEnvironment) -> dict[str, str]:
     return {key.lower(): fingerprint(entry) for key, entry in bibdata.data.entries.items()}
 
 
+def _bib_stamp(env: BuildEnvironment) -> tuple[tuple[str, float], ...]:
+    """The bibliography files and their times of change, as sphinxcontrib-bibtex saw them."""
+    bibdata = getattr(env.get_domain("cite"), "bibdata", None)
+    files = getattr(bibdata, "bibfiles", None) or {}
+    return tuple(sorted((str(path), float(info.mtime)) for path, info in files.items()))
+
+
 def before_reading(
     app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str], removed: set[str]
 ) -> list[str]:
     """``env-get-outdated``: remember what the texts to be read gave; the texts whose
     notes depend on entries of refs.bib that changed are read again too."""
     reader = cast(ReaderDomain, env.get_domain("reader"))
-    current = _bib_fingerprints(env)
     previous = reader.data.get("bib_fingerprints", {})
+    stamp = _bib_stamp(env)
+    if stamp and stamp == reader.data.get("bib_stamp") and previous:
+        current = previous  # the files are as they were: no entry can have changed
+    else:
+        current = _bib_fingerprints(env)
     reader.data["bib_fingerprints"] = current
+    reader.data["bib_stamp"] = stamp
     entries_changed = {
         key for key in current.keys() | previous.keys() if current.get(key) != previous.get(key)
     }
