@@ -2,10 +2,10 @@
 
 ::
 
-    python -m benchmarks                       # sizes 50, 200, 800: hours, not minutes
+    python -m benchmarks                       # sizes 50, 200, 800 (and 400): about an hour
     python -m benchmarks --quick               # sizes 20, 50, one run: a few minutes
     python -m benchmarks --sizes 50,200 --runs 5
-    python -m benchmarks --report .results/latest.json   # tables again from raw figures
+    python -m benchmarks --report benchmarks/.results/latest.json  # tables again
     python -m benchmarks --profile clean|edit  # pyinstrument on one reader build
 
 A full run writes benchmarks/RESULTS.md and benchmarks/build-time.png (commit
@@ -41,13 +41,13 @@ def parser() -> argparse.ArgumentParser:
         "(default 400: with 200 and 800 it shows what doubling does)",
     )
     p.add_argument("--runs", type=int, help="runs per size (default 3)")
-    p.add_argument("--large-runs", type=int, help="runs at sizes above --large-from (default 1)")
+    p.add_argument("--large-runs", type=int, help="runs at sizes above --large-from (default 2)")
     p.add_argument("--large-from", type=int, default=200)
     p.add_argument(
         "--pdf-max",
         type=int,
-        help="the PDF only up to this many texts (default 200: an 800-text book in "
-        "XeLaTeX takes too long)",
+        help="the PDF (LaTeX and latexmk) only up to this many texts (default: every "
+        "size; --quick: 20)",
     )
     p.add_argument("--no-edition", action="store_true", help="skip this repository's edition")
     p.add_argument("--quick", action="store_true", help="sizes 20,50, one run, PDF at 20")
@@ -77,9 +77,9 @@ def main(argv: list[str] | None = None) -> int:
         sizes=args.sizes or ([20, 50] if quick else [50, 200, 800]),
         growth_sizes=growth if growth is not None else ([] if quick else [400]),
         runs=args.runs or (1 if quick else 3),
-        large_runs=args.large_runs or 1,
+        large_runs=args.large_runs or (1 if quick else 2),
         large_from=args.large_from,
-        pdf_max=args.pdf_max if args.pdf_max is not None else (20 if quick else 200),
+        pdf_max=args.pdf_max if args.pdf_max is not None else (20 if quick else 10**9),
         edition=not args.no_edition,
         results_md=results_md,
         plot=plot,
