@@ -11,7 +11,8 @@
 A full run writes benchmarks/RESULTS.md and benchmarks/build-time.png (commit
 them); ``--quick`` writes its own into benchmarks/.results/ instead, so trying the
 command out never replaces the committed figures.  Raw figures go to
-benchmarks/.results/*.json either way.
+benchmarks/.results/: run-<time>.json and latest.json (quick-<time>.json and
+latest-quick.json for ``--quick``), with one log per command in logs/.
 """
 
 from __future__ import annotations
@@ -84,6 +85,7 @@ def main(argv: list[str] | None = None) -> int:
         results_md=results_md,
         plot=plot,
         keep=args.keep,
+        tag="quick" if quick else "run",
     )
     suite.RESULTS.mkdir(parents=True, exist_ok=True)
     command = shlex.join(["python", "-m", "benchmarks", *(sys.argv[1:] if argv is None else argv)])

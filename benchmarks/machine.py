@@ -74,8 +74,10 @@ def _reader() -> str:
 
     commit = git("rev-parse", "--short", "HEAD") or "no git"
     branch = git("rev-parse", "--abbrev-ref", "HEAD")
-    dirty = " with uncommitted changes" if git("status", "--porcelain", "--", "reader") else ""
-    return f"{folder} at {commit} ({branch}){dirty}"
+    # the commit that last changed the package itself: what the figures belong to
+    changed = git("log", "-1", "--format=%h %s", "--", "reader")[:90]
+    dirty = ", with uncommitted changes" if git("status", "--porcelain", "--", "reader") else ""
+    return f"{folder} at {commit} ({branch}); reader/ last changed in {changed}{dirty}"
 
 
 def describe() -> dict[str, str]:

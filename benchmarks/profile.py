@@ -9,8 +9,11 @@ the function behind ``reader build --format html``:
   the benchmark's "edit one text" scenario does, then the rebuild, profiled.
 
 The reports go to ``benchmarks/.results/profile-<kind>-<texts>.html`` (the call tree,
-to open in a browser) and ``.txt`` (the call tree, then the functions by their own
-time), so that hot spots can be named with figures before and after a change.
+to open in a browser), ``.txt`` (the call tree, then the functions by their own and
+by their total time) and ``.pyisession`` (for ``pyinstrument --load``), so that hot
+spots can be named with figures before and after a change.  The profiler slows the
+build down (about 1.5-2x): compare profiles with profiles, and timings with
+``python -m benchmarks``.
 """
 
 from __future__ import annotations
@@ -50,7 +53,7 @@ def profile(kind: str, texts: int = 200) -> Path:
             edit_text(corpus, 0)
         print(f"profile: {kind} HTML build of {texts} texts under pyinstrument", flush=True)
         with open(f"{stem}-warnings.log", "w", encoding="utf-8") as warnings:
-            profiler = Profiler(interval=0.001)
+            profiler = Profiler(interval=0.002)  # coarser: less overhead on deep stacks
             started = time.perf_counter()
             profiler.start()
             build_editions(corpus.root, ["html"], status=None, warning=warnings)
@@ -60,11 +63,15 @@ def profile(kind: str, texts: int = 200) -> Path:
         shutil.rmtree(folder, ignore_errors=True)
     tree = profiler.output_text(unicode=True, color=False)
     flat = profiler.output_text(unicode=True, color=False, flat=True)
+    # total (inclusive) time names the callers that add up, e.g. the navigation
+    # that every page builds, which no single function's own time shows
+    total = profiler.output_text(unicode=True, color=False, flat=True, flat_time="total")
     Path(f"{stem}.html").write_text(profiler.output_html(), encoding="utf-8")
+    profiler.last_session.save(f"{stem}.pyisession")  # `pyinstrument --load` re-renders it
     report = Path(f"{stem}.txt")
     report.write_text(
         f"{kind} HTML build of {texts} texts: {elapsed:.1f} s (under the profiler)\n\n"
-        f"{tree}\n\nFunctions by own time:\n\n{flat}",
+        f"{tree}\n\nFunctions by own time:\n\n{flat}\n\nFunctions by total time:\n\n{total}",
         encoding="utf-8",
     )
     print("\n".join(flat.splitlines()[:40]))

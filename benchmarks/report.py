@@ -262,6 +262,30 @@ def plot(summary: Summary, path: Path) -> None:
     plt.close(figure)
 
 
+def targets(summary: Summary) -> list[str]:
+    """The two targets with a yes or no: ``reader check`` from scratch within 1.2x of
+    ``sphinx-build -b dummy`` (on 200 texts), and doubling the corpus at most doubling
+    the clean HTML build."""
+    out = []
+    for size in summary.sizes("check-scratch"):
+        r = summary.seconds((size, "reader", "check-scratch"))
+        d = summary.seconds((size, DUMMY, "check-scratch"))
+        if r and d:
+            met = "met" if r / d <= 1.2 else "NOT met"
+            aim = " (the target's size)" if size == 200 else ""
+            out.append(
+                f"- `reader check` from scratch / `sphinx-build -b dummy`, {size} texts{aim}: "
+                f"{r / d:.2f}× (target ≤ 1.2×: {met})"
+            )
+    _, lines = growth(summary)
+    # an exact doubling when the sizes give one (200→400, 400→800), else the rate
+    doubled = [line for line in lines if "per doubling:" in line] or lines
+    if doubled:
+        out.append("- Does doubling the corpus at most double the clean HTML build?")
+        out += ["  " + line for line in doubled]
+    return out
+
+
 def results_md(data: dict[str, Any], summary: Summary, plot_name: str) -> str:
     """RESULTS.md: how to rerun, when and where, the tables, the plot, the notes."""
     machine = data["machine"]
@@ -307,13 +331,15 @@ def results_md(data: dict[str, Any], summary: Summary, plot_name: str) -> str:
         "growth curve).",
     ]
     if data.get("skipped"):
-        lines += ["", "Not measured:", ""] + [f"- {s}" for s in data["skipped"]]
+        lines += ["", "Skipped:", ""] + [f"- {s}" for s in data["skipped"]]
+    lines += ["", "## Targets", ""] + targets(summary)
     lines += ["", "## Results", "", tables(summary), "", f"![clean HTML build]({plot_name})", ""]
     if data.get("notes"):
         lines += ["## Notes", ""] + [f"- {n}" for n in data["notes"]] + [""]
     lines += [
         "Raw figures (every run, with CPU time and the log of each command) are in "
-        "`benchmarks/.results/` (not committed).",
+        "`benchmarks/.results/` (not committed); `python -m benchmarks --report "
+        "benchmarks/.results/latest.json` makes this file again from them.",
         "",
     ]
     return "\n".join(lines)

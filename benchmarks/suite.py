@@ -41,6 +41,7 @@ class Plan:
     results_md: Path = HERE / "RESULTS.md"
     plot: Path = HERE / "build-time.png"
     keep: Path | None = None  # keep the corpora here instead of a temporary folder
+    tag: str = "run"  # the raw files' prefix: run-<time>.json and latest.json, or quick-…
     skipped: list[str] = field(default_factory=list)
 
     def shape(self, texts: int) -> Shape:
@@ -125,7 +126,7 @@ def run(plan: Plan, command: str) -> dict[str, Any]:
         )
     for line in plan.skipped:
         print(f"skipped: {line}")
-    recorder = Recorder(data, RESULTS / f"run-{stamp}.json")
+    recorder = Recorder(data, RESULTS / f"{plan.tag}-{stamp}.json")
     logs = RESULTS / "logs"
     shutil.rmtree(logs, ignore_errors=True)
     folder = plan.keep or Path(tempfile.mkdtemp(prefix="reader-bench-"))
@@ -155,7 +156,8 @@ def run(plan: Plan, command: str) -> dict[str, Any]:
         if plan.keep is None:
             shutil.rmtree(folder, ignore_errors=True)
         recorder.save()
-    shutil.copy2(recorder.path, RESULTS / "latest.json")
+    latest = "latest.json" if plan.tag == "run" else f"latest-{plan.tag}.json"
+    shutil.copy2(recorder.path, RESULTS / latest)
     write_report(data, plan.results_md, plan.plot)
     return data
 
@@ -165,30 +167,51 @@ def notes(data: dict[str, Any], summary: report.Summary) -> list[str]:
     out = [
         "sphinxcontrib-bibtex 2.7's `:footcite:` takes no locator, so the plain notes cite "
         "the work without the page the reader's notes give.",
-        "The reader prints a warning for every refs.bib entry cited nowhere "
-        "(`reader.bib_uncited`), at every build: with 3,000 entries and 12 citations a text, "
-        "that is most of refs.bib at the small sizes. The figures include it, as a user "
-        "with this refs.bib would get it.",
     ]
+    warned = []
     for size in summary.sizes("html-noop"):
-        for variant in ("reader", "plain"):
-            warned = [
-                s.get("warnings")
-                for s in summary.groups.get((size, variant, "html-clean"), [])
-                if s.get("warnings") is not None
-            ]
-            if warned:
-                out.append(f"{size} texts, {variant} clean HTML build: {warned[0]} warnings.")
+        counts = [
+            s.get("warnings")
+            for s in summary.groups.get((size, "reader", "html-clean"), [])
+            if s.get("warnings") is not None
+        ]
+        if counts:
+            warned.append(f"{counts[0]:,} at {size} texts")
+    if warned:
+        out.append(
+            "The reader warns about every refs.bib entry cited nowhere "
+            "(`reader.bib_uncited`) at every build; with 3,000 entries that is most of "
+            f"refs.bib at the small sizes (warnings of a clean reader build: {', '.join(warned)}; "
+            "plain Sphinx: none). The figures include them, as a user with this refs.bib "
+            "would get them."
+        )
+    pages = []
     for size in summary.sizes("pdf-compile"):
         r = summary.pages((size, "reader", "pdf-compile"))
         p = summary.pages((size, "plain", "pdf-compile"))
         if r and p:
-            out.append(
-                f"At {size} texts the reader's PDF has {r} pages and plain Sphinx's {p}: "
-                "the reader's is a 6x9 in book with chapters on right-hand pages, "
-                "registers with page references and an index, so the compile times "
-                "compare different books."
-            )
+            pages.append(f"{r:,} / {p:,} pages at {size} texts")
+    if pages:
+        out.append(
+            "The two PDFs are different books (reader / plain: "
+            f"{'; '.join(pages)}): the reader's is a 6x9 in book with chapters opening on "
+            "right-hand pages, registers with page references and an index; plain Sphinx's "
+            "is its default manual. The compile times compare the two as each project gets "
+            "them."
+        )
+    spent, long = [], []
+    for size in sorted({s["size"] for s in data["samples"]}, key=lambda x: (str(x) == x, x)):
+        total = sum(s["seconds"] for s in data["samples"] if s["size"] == size) / 60
+        spent.append(f"{size}: {total:.0f} min")
+        if total > 40:
+            long.append(str(size))
+    out.append(f"Time spent in the measured commands, by size: {', '.join(spent)}.")
+    if long:
+        out.append(
+            f"At {', '.join(long)} texts the commands took over 40 minutes in all, mostly "
+            "the clean builds and plain Sphinx's rebuild after refs.bib changes; "
+            "`--sizes 50,200 --growth-sizes 400` gives a shorter run."
+        )
     failed = sorted(
         {(s["size"], s["variant"], s["scenario"]) for s in data["samples"] if not s["ok"]}
     )
