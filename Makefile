@@ -5,7 +5,7 @@ VENV    := .venv
 PYTHON  ?= python3
 STAMP   := $(VENV)/.installed
 
-.PHONY: all editions test html epub pdf bib lint accessibility clean
+.PHONY: all editions test html epub pdf bib lint accessibility bench clean
 
 all: editions
 
@@ -21,6 +21,16 @@ test: $(STAMP) system-test
 # Ace by DAISY on the EPUB (installs Ace with npm on first use)
 accessibility: epub
 	bash scripts/check-accessibility.sh
+
+# the reader against plain Sphinx on a generated corpus (long: see benchmarks/RESULTS.md);
+# options through BENCH, e.g. `make bench BENCH=--quick`
+BENCH_STAMP := $(VENV)/.bench-installed
+bench: $(BENCH_STAMP) system-build
+	$(VENV)/bin/python -m benchmarks $(BENCH)
+
+$(BENCH_STAMP): $(STAMP)
+	$(VENV)/bin/pip install --quiet -e '.[bench]'
+	touch $(BENCH_STAMP)
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check reader tests conf.py benchmarks
