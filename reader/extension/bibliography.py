@@ -34,6 +34,7 @@ from reader.extension.cite_panel import coins
 from reader.extension.domain import ReaderDomain
 from reader.extension.notes import bib_entries, note_style, render_safely
 from reader.sources.ids import key_anchor
+from reader.styles import plugins
 from reader.styles.cmos import typographic_text
 
 SCOPES = ("text", "edition", "cited", "all")
@@ -106,7 +107,9 @@ class FillWorksCited(SphinxPostTransform):
                     render_safely(
                         # made after reading, so Sphinx's smart quotes never see it:
                         # curly quotes here, as in the notes
-                        lambda e=entry: typographic_text(style.format_entry("", e).text),
+                        lambda e=entry: typographic_text(
+                            plugins.formatted(style, e, "bibliography")
+                        ),
                         entry.key,
                         node,
                         report=False,  # written after reading: refs.bib's check said it

@@ -117,9 +117,10 @@ def note_part(
     style = note_style(env)
     entry = bib_entries(env)[target.key]
     locator = marked_locator(target)
-    note = style.full_note if first else style.short_note
+    form = "full_note" if first else "short_note"
     rendered: list[nodes.Node] = [nodes.Text(target.pre + " ")] if target.pre else []
-    for node in render_safely(lambda: note(entry, locator), target.key, location):
+    made = lambda: plugins.formatted(style, entry, form, locator)  # noqa: E731
+    for node in render_safely(made, target.key, location):
         rendered.extend(place_mark(node))
     # the style ends each part with a period; the caller joins the parts with
     # semicolons and closes the note with end_note (reader.styles.punctuation)

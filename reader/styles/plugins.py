@@ -44,3 +44,28 @@ def style(name: str = "cmos") -> Any:
 def plain(text: BaseText) -> str:
     """Rich text as plain text (``render_as("text")`` without the look-up)."""
     return text.render(backend("text"))
+
+
+#: Formatted notes and entries, by (style, entry, form, locator): the same work is
+#: formatted for every text that cites it and every list of works that lists it.
+#: Entries are not hashable; the cache keeps each one with its text and checks that
+#: the entry is the same object (refs.bib read again makes new ones).
+_FORMATTED: dict[tuple[int, int, str, str | None], tuple[Any, BaseText]] = {}
+_LIMIT = 50_000
+
+
+def formatted(style: Any, entry: Any, form: str, locator: str | None = "") -> BaseText:
+    """``style.full_note`` / ``short_note`` (with *locator*) or ``bibliography_entry``
+    of *entry*, made once."""
+    key = (id(style), id(entry), form, locator)
+    found = _FORMATTED.get(key)
+    if found is not None and found[0] is entry:
+        return found[1]
+    if form == "bibliography":
+        text = style.format_entry("", entry).text
+    else:
+        text = getattr(style, form)(entry, locator)
+    if len(_FORMATTED) >= _LIMIT:
+        _FORMATTED.clear()
+    _FORMATTED[key] = (entry, text)
+    return text
