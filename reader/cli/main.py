@@ -17,20 +17,31 @@ VERBS = {
 }
 
 
-def make_parser() -> argparse.ArgumentParser:
+def make_parser(verb: str | None = None) -> argparse.ArgumentParser:
+    """The command's parser; with *verb*, only that verb's module is imported (the
+    others' imports would cost every ``reader check`` a noticeable part of its time)."""
     parser = argparse.ArgumentParser(
         prog="reader", description="Build and maintain an annotated reader."
     )
     sub = parser.add_subparsers(dest="verb", required=True, metavar="COMMAND")
-    for verb, help_text in VERBS.items():
-        module = importlib.import_module(f"reader.cli.{verb.replace('-', '_')}")
-        module.add_parser(sub.add_parser(verb, help=help_text, description=help_text))
+    for name, help_text in VERBS.items():
+        verb_parser = sub.add_parser(name, help=help_text, description=help_text)
+        if verb is None or name == verb:
+            module = importlib.import_module(f"reader.cli.{name.replace('-', '_')}")
+            module.add_parser(verb_parser)
     return parser
+
+
+def _verb(argv: Sequence[str]) -> str | None:
+    """The verb *argv* names (its first word that is not an option), if any."""
+    first = next((word for word in argv if not word.startswith("-")), None)
+    return first if first in VERBS else None
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run ``reader`` with *argv*; return the exit code (0 ok, 1 problems, 2 crash)."""
-    args = make_parser().parse_args(argv)
+    words = sys.argv[1:] if argv is None else list(argv)
+    args = make_parser(_verb(words)).parse_args(words)
     module = importlib.import_module(f"reader.cli.{args.verb.replace('-', '_')}")
     try:
         return int(module.run(args))
