@@ -73,6 +73,15 @@ class Sample:
         return asdict(self)
 
 
+#: The commands run in the corpus's folder; ``python -m benchmarks.reader_latex`` needs
+#: this repository on the path there too (``reader`` is installed, the benchmarks not).
+_REPOSITORY = str(Path(__file__).resolve().parent.parent)
+_ENV = {
+    **os.environ,
+    "PYTHONPATH": os.pathsep.join([_REPOSITORY, *filter(None, [os.environ.get("PYTHONPATH", "")])]),
+}
+
+
 def timed(argv: list[str], cwd: Path, log: Path) -> tuple[float, float, float, bool]:
     """Run *argv* to its end; (seconds, CPU seconds, max RSS in MB, exit status 0).
 
@@ -84,7 +93,7 @@ def timed(argv: list[str], cwd: Path, log: Path) -> tuple[float, float, float, b
         out.write(f"$ {' '.join(argv)}\n")
         out.flush()
         started = time.perf_counter()
-        process = subprocess.Popen(argv, cwd=cwd, stdout=out, stderr=subprocess.STDOUT)
+        process = subprocess.Popen(argv, cwd=cwd, stdout=out, stderr=subprocess.STDOUT, env=_ENV)
         _, status, usage = os.wait4(process.pid, 0)
         elapsed = time.perf_counter() - started
         process.returncode = os.waitstatus_to_exitcode(status)  # already reaped
@@ -260,6 +269,8 @@ class Runner:
             project.clean("latex")
             self.time(project, "latex", project.build("latex"))
         for project in self.order():
+            if not (project.out / "latex").is_dir():  # the LaTeX step failed: said above
+                continue
             self.time(project, "pdf-compile", LATEXMK, project.out / "latex")
 
     def check(self) -> None:
