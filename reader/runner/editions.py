@@ -18,16 +18,16 @@ import shutil
 import sys
 from collections.abc import Iterable
 from pathlib import Path
-from typing import IO
+from typing import IO, TYPE_CHECKING
 
 from reader.diagnostics import CODES
-from reader.exports.bibtex import export_bibtex
-from reader.exports.files import export_files
-from reader.exports.scopes import ScopeError, Sources
 from reader.extension.cite_panel import sources_of
 from reader.runner.pdf import compile_pdf, require_tex
 from reader.runner.project import read_project
 from reader.runner.sphinx import BuildFailed, Outcome, run_sphinx
+
+if TYPE_CHECKING:
+    from reader.exports.scopes import Sources
 
 FORMATS = ("html", "epub", "pdf", "bib")
 ORDER = ("pdf", "html", "bib", "epub")
@@ -95,6 +95,10 @@ def build_editions(
         step("html", "the site")
         sources = sources_of(sphinx("html").app)
     if "bib" in wanted:
+        from reader.exports.bibtex import export_bibtex
+        from reader.exports.files import export_files
+        from reader.exports.scopes import ScopeError
+
         step("bib", "refs.bib, refs.json, refs.ris and one file per text")
         if sources is None:
             sources = _read_sources(project)
