@@ -101,6 +101,25 @@ def html_table(summary: Summary) -> str:
     return _table(head, rows)
 
 
+def parallel_table(summary: Summary) -> str:
+    """The reader's clean HTML build, serial and ``-j 2``, and whether the pages agree."""
+    head = ["texts", "reader build (serial)", "reader build -j 2", "-j 2 / serial"]
+    head += ["files unlike the serial build's"]
+    rows = []
+    for size in summary.sizes("html-clean-j2"):
+        key = (size, "reader", "html-clean-j2")
+        serial, parallel = summary.seconds((size, "reader", "html-clean")), summary.seconds(key)
+        differing = [s.get("differing") for s in summary.groups[key]]
+        if summary.failed(key):
+            rows.append([str(size), secs(serial), "failed", "", ""])
+            continue
+        ratio_ = f"{parallel / serial:.2f}×" if parallel and serial else "–"
+        rows.append(
+            [str(size), secs(serial), secs(parallel), ratio_, ", ".join(map(str, differing))]
+        )
+    return _table(head, rows)
+
+
 def book_table(summary: Summary) -> str:
     head = ["texts", "EPUB clean build (reader / plain)", "LaTeX generation", "PDF compile"]
     head += ["PDF pages (reader / plain)"]
@@ -216,6 +235,9 @@ def edition_table(summary: Summary) -> str:
 def tables(summary: Summary) -> str:
     """Every table, in markdown, as printed and as in RESULTS.md."""
     parts = ["### HTML (reader / plain, median)", html_table(summary)]
+    if summary.sizes("html-clean-j2"):
+        parts += ["### Parallel build (reader, clean HTML; one figure per run for files)"]
+        parts += [parallel_table(summary)]
     if summary.sizes("epub-clean"):
         parts += ["### EPUB and PDF (reader / plain)", book_table(summary)]
     if summary.sizes("check-scratch"):

@@ -36,6 +36,7 @@ LATEXMK = [
 #: scenario -> its label in the tables, in the order they run
 SCENARIOS = {
     "html-clean": "HTML clean build",
+    "html-clean-j2": "HTML clean build, reader build -j 2",
     "html-noop": "HTML no-op rebuild",
     "html-edit-text": "HTML, edit one text",
     "html-edit-annotation": "HTML, edit one annotation",
@@ -68,6 +69,7 @@ class Sample:
     pages: int | None = None  # the PDF's, after pdf-compile
     warnings: int | None = None  # lines of the log that say WARNING
     stale: bool = False  # an edit did not reach the output: the time is not a rebuild's
+    differing: int | None = None  # html-clean-j2: files unlike the serial build's
 
     def as_dict(self) -> dict[str, object]:
         return asdict(self)
@@ -136,8 +138,9 @@ class Project:
             str(self.out / "doctrees" / builder),
         ]
 
-    def build(self, builder: str) -> list[str]:
-        """The command that builds *builder* (html, epub, latex) in this variant."""
+    def build(self, builder: str, jobs: int = 1) -> list[str]:
+        """The command that builds *builder* (html, epub, latex) in this variant;
+        *jobs* > 1 only for the reader's HTML."""
         if self.variant == "plain":
             return self.sphinx(builder)
         if builder == "latex":
@@ -152,10 +155,20 @@ class Project:
             "--quiet",
             "--project",
             str(self.root),
+            *(["--jobs", str(jobs)] if jobs > 1 else []),
         ]
 
     def check(self) -> list[str]:
         return [PYTHON, "-m", "reader", "check", "--project", str(self.root), "-f", "json"]
+
+
+def _files(site: Path) -> dict[str, bytes]:
+    """Every file of a site by its path, but Sphinx's and the reader's build records."""
+    return {
+        str(path.relative_to(site)): path.read_bytes()
+        for path in site.rglob("*")
+        if path.is_file() and path.name not in {".buildinfo", ".reader-pages"}
+    }
 
 
 def pdf_pages(pdf: Path) -> int | None:
@@ -197,7 +210,7 @@ class Runner:
 
     def time(
         self, project: Project, scenario: str, argv: list[str], cwd: Path | None = None, *,
-        variant: str | None = None, expect: tuple[str, str] | None = None,
+        variant: str | None = None, expect: tuple[str, str] | None = None, record: bool = True,
     ) -> Sample:  # fmt: skip
         """Time *argv*; *expect* is (page, words) the edit must have put in that page
         of the HTML output, else the sample is marked stale."""
@@ -214,7 +227,8 @@ class Runner:
             page = project.out / "html" / f"{expect[0]}.html"
             found = page.exists() and expect[1].lower() in page.read_text("utf-8").lower()
             sample.stale = not found
-        self.record(sample)
+        if record:
+            self.record(sample)
         return sample
 
     # -- the scenarios, each for every variant in turn --------------------------------
@@ -227,6 +241,7 @@ class Runner:
             self.time(project, "html-clean", project.build("html"))
         if growth_only:
             return
+        self.parallel()
         for project in self.order():
             self.time(project, "html-noop", project.build("html"))
         # each edit is checked in the output (the words corpus.py's edit writes): a
@@ -257,6 +272,22 @@ class Runner:
                 project.build("html"),
                 expect=(corpus.citing_text, words),
             )
+
+    def parallel(self) -> None:
+        """The reader's clean build again with ``-j 2``; its pages are compared with the
+        serial build's just made, byte for byte (Sphinx's record of the build aside)."""
+        project = self.projects.get("reader")
+        if project is None:
+            return
+        site = project.out / "html"
+        serial = _files(site)
+        project.clean("html")
+        sample = self.time(project, "html-clean-j2", project.build("html", jobs=2), record=False)
+        parallel = _files(site)
+        sample.differing = sum(
+            serial.get(name) != parallel.get(name) for name in serial.keys() | parallel.keys()
+        )
+        self.record(sample)
 
     def epub(self) -> None:
         for project in self.order():
