@@ -72,6 +72,7 @@ class Collector(logging.Handler):
         super().__init__(logging.INFO)
         self.app = app
         self.problems: list[Problem] = []
+        self._docnames: dict[str, str | None] = {}  # file -> its document, once per file
 
     # -- where a record points
 
@@ -134,7 +135,13 @@ class Collector(logging.Handler):
     def _keep(self, code: str, file: str, line: int, message: str) -> None:
         """Keep a problem found while reading with the text it belongs to."""
         env = self.app.env
-        docname = env.path2doc(file) if file else None
+        docname = None
+        if file:
+            # path2doc resolves paths: a refs.bib with thousands of uncited entries
+            # asked it thousands of times for the same file
+            if file not in self._docnames:
+                self._docnames[file] = env.path2doc(file)
+            docname = self._docnames[file]
         docname = docname or env.current_document.docname or None
         if docname:
             problems(env).append(Stored(docname, code, file, line, message))
