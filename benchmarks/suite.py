@@ -199,6 +199,21 @@ def notes(data: dict[str, Any], summary: report.Summary) -> list[str]:
             "is its default manual. The compile times compare the two as each project gets "
             "them."
         )
+    floors = []
+    for size in summary.sizes("html-noop"):
+        samples = [s for s in data["samples"] if s["size"] == size]
+        low = min((s["max_rss_mb"] for s in samples), default=0)
+        at_floor = [s for s in samples if round(s["max_rss_mb"]) == round(low)]
+        # several commands of both variants at one figure: the parent's, not theirs
+        if len(at_floor) >= 3 and len({s["variant"] for s in at_floor}) >= 2:
+            floors.append(f"{low:.0f} MB at {size} texts")
+    if floors:
+        out.append(
+            "Peak memory has a floor: Linux keeps a process's maximum resident set across "
+            "fork and exec, so every command started by the benchmark process reports at "
+            "least that process's own peak when it started the command "
+            f'({", ".join(floors)}). Figures at the floor mean "at most this much".'
+        )
     spent, long = [], []
     for size in sorted({s["size"] for s in data["samples"]}, key=lambda x: (str(x) == x, x)):
         total = sum(s["seconds"] for s in data["samples"] if s["size"] == size) / 60
