@@ -24,6 +24,21 @@ def copy_project(dest: Path) -> Path:
     return dest
 
 
+def build_in_process(
+    project: Path, formats: tuple[str, ...], capsys: pytest.CaptureFixture[str]
+) -> subprocess.CompletedProcess[str]:
+    """``reader build --quiet`` (html unless *formats* say) in this process."""
+    from reader.cli.main import main
+
+    capsys.readouterr()
+    args = ["build", "--quiet", "--project", str(project)]
+    for fmt in formats or ("html",):
+        args += ["--format", fmt]
+    code = main(args)
+    out = capsys.readouterr()
+    return subprocess.CompletedProcess(args, code, out.out, out.err)
+
+
 def run_reader(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     """Run the ``reader`` command as a user would, capturing its output."""
     return subprocess.run(

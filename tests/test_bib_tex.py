@@ -152,6 +152,21 @@ def test_a_percent_in_an_address_is_part_of_the_address(tmp_path):
     assert "https://doi.org/10.1000/a%2Fb" in out.notes["full/text"]
 
 
+def test_escapes_in_an_address_are_undone_alike_in_notes_and_exports(tmp_path):
+    path = write_bib(
+        tmp_path,
+        r"""
+        @online{w, title = {Price list},
+          url = {https://example.org/a\_b/\$5/\%20},
+        }
+        """,
+    )
+    out = outputs(path, "w")
+    address = "https://example.org/a_b/$5/%20"
+    assert out.csl()[0]["URL"] == address
+    assert address in out.notes["full/text"]
+
+
 def test_an_escaped_percent_is_printed_whole_everywhere(tmp_path):
     path = book(tmp_path, title=r"Up 100\% in a Year", publisher=r"Fifty\% Press")
     out = outputs(path, "b")

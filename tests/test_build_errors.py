@@ -13,8 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.cli.main import main
-from tests.conftest import BOOK, run_reader
+from tests.conftest import BOOK, build_in_process, run_reader
 
 
 @pytest.fixture
@@ -35,13 +34,7 @@ _CAPSYS: pytest.CaptureFixture[str] | None = None
 def build_html(project: Path, *formats: str) -> subprocess.CompletedProcess[str]:
     """``reader build --format html --quiet`` in this process: its status and output."""
     assert _CAPSYS is not None
-    _CAPSYS.readouterr()
-    args = ["build", "--quiet", "--project", str(project)]
-    for fmt in formats or ("html",):
-        args += ["--format", fmt]
-    code = main(args)
-    out = _CAPSYS.readouterr()
-    return subprocess.CompletedProcess(args, code, out.out, out.err)
+    return build_in_process(project, formats, _CAPSYS)
 
 
 def line_of(path: Path, needle: str) -> int:

@@ -22,7 +22,7 @@ from reader.cli.main import main
 from reader.exports.cite import latex_citation, pandoc_citation
 from reader.sources.calendar import DateError, parse_date
 from reader.sources.citations import CitationTarget
-from tests.conftest import BOOK, READER, add_texts, run_reader
+from tests.conftest import BOOK, READER, add_texts, build_in_process, run_reader
 
 
 @pytest.fixture
@@ -32,13 +32,8 @@ def book(tmp_path: Path) -> Path:
 
 def build(project: Path, *formats: str, capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
     """``reader build`` in this process: its status and what it printed."""
-    capsys.readouterr()
-    args = ["build", "--quiet", "--project", str(project)]
-    for fmt in formats or ("html",):
-        args += ["--format", fmt]
-    code = main(args)
-    out = capsys.readouterr()
-    return code, out.out + out.err
+    done = build_in_process(project, formats, capsys)
+    return done.returncode, done.stdout + done.stderr
 
 
 def append(path: Path, text: str) -> None:

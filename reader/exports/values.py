@@ -19,7 +19,7 @@ from pybtex.exceptions import PybtexError
 
 from reader.sources.bibfile import concatenation_parts
 from reader.sources.calendar import month_number as calendar_month
-from reader.sources.tex import tex_text
+from reader.sources.tex import plain_url, tex_text
 
 __all__ = [
     "DateValue",
@@ -58,7 +58,6 @@ LANGUAGE_CODES = {
 
 # Spaces that TeX collapses (a no-break space, ``~``, is kept: it is the text's own).
 _SPACES = re.compile(r"[ \t\n\r]+")
-_URL_ESCAPE = re.compile(r"\\([_%#&~$])")
 _ISO_DATE = re.compile(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
 _YEAR_RANGE = re.compile(r"(\d{4})\s*(?:-{1,3}|–|/)\s*(\d{2,4})")
 
@@ -132,11 +131,6 @@ def plain(value: str) -> str:
 def plain_pages(value: str) -> str:
     """A page range with a plain hyphen (``87--136`` -> ``87-136``), as CSL expects."""
     return re.sub(r"\s*(?:-{1,3}|–|—)\s*", "-", plain(value))
-
-
-def plain_url(value: str) -> str:
-    r"""A URL as written, with LaTeX escapes (``\_``, ``\%``) undone; never decoded."""
-    return _URL_ESCAPE.sub(r"\1", value.strip())
 
 
 def with_subtitle(title: str, subtitle: str | None) -> str:

@@ -122,6 +122,12 @@ _CONTROL_WORD = re.compile(r"[A-Za-z]+")
 _URL_UNESCAPE = re.compile(r"\\([_%#&~$])")
 
 
+def plain_url(value: str) -> str:
+    r"""A URL as written, with TeX's escapes (``\_``, ``\%``, ``\$``) undone; never
+    decoded.  The one rule for the notes, the exports and ``\url{}`` alike."""
+    return _URL_UNESCAPE.sub(r"\1", value.strip())
+
+
 def read_tex(value: str) -> tuple[tuple[TexPart, ...], list[TexFault]]:
     """The text of a refs.bib value as TeX prints it, and the faults found on the way.
 
@@ -370,7 +376,7 @@ class _TexReader:
                 f"a bare '{found[0]}' in `\\{name}{{...}}` breaks it in a field; write "
                 f"\\{found[0]}, or give the address in the url field, which is read as written",
             )
-        return _URL_UNESCAPE.sub(r"\1", address)
+        return plain_url(address)
 
 
 _WRITE_INSTEAD = (

@@ -112,7 +112,7 @@ from pybtex.style.sorting import BaseSortingStyle
 from pybtex.style.template import FieldIsMissing
 
 from reader.sources.calendar import MONTHS, month_number
-from reader.sources.tex import TexItalic, TexPart, flat_text, read_tex, tex_text
+from reader.sources.tex import TexItalic, TexPart, flat_text, plain_url, read_tex, tex_text
 from reader.styles.punctuation import typographic
 
 __all__ = ["ChicagoNotesStyle", "ChicagoSortingStyle", "MissingFieldError"]
@@ -154,7 +154,6 @@ _PAGE_PREFIX = re.compile(r"^pp?\.\s*(?=[\dIVXLCDMivxlcdm])")
 # Hyphens (or a spaced dash) between digits or roman numerals make a range: en dash.
 _NUMBER_RANGE = re.compile(r"(?<=[\dIVXLCDMivxlcdm])\s*(?:-{1,3}|–)\s*(?=[\dIVXLCDMivxlcdm])")
 _LEADING_ARTICLE = re.compile(r"^(?:The|A|An)\s+(?=\S)")
-_URL_ESCAPE = re.compile(r"\\([_%#&~])")
 
 Part = BaseText | None
 
@@ -354,12 +353,12 @@ def _link(entry: Entry) -> HRef | None:
     doi = _raw(entry, "doi")
     if doi:
         doi = re.sub(r"^(?:https?://(?:dx\.)?doi\.org/|doi:)", "", doi)
-        url = "https://doi.org/" + _URL_ESCAPE.sub(r"\1", doi)
+        url = "https://doi.org/" + plain_url(doi)
     else:
         raw = _raw(entry, "url")
         if raw is None:
             return None
-        url = _URL_ESCAPE.sub(r"\1", raw)
+        url = plain_url(raw)
     return HRef(url, url)
 
 
