@@ -78,6 +78,8 @@ def test_navigation_has_landmarks_and_the_index(epub):
     entries = [a.get_text() for a in toc.find_all("a")]
     assert "Index" in entries
     assert "1. February 1917 and the soviets" in entries
+    # a reading system that shows the nav page shows the chapters' own numbers only
+    assert nav.find("link", rel="stylesheet")["href"].endswith("reader-epub.css")
 
 
 def test_only_the_ebook_stylesheet(epub):
