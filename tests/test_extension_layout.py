@@ -24,6 +24,9 @@ def test_a_standard_project_gets_notes_registers_and_citations(app):
     meta = {m["name"]: m["content"] for m in chapter.select("meta[name^=citation_]")}
     assert meta["citation_title"] == "The Only Chapter"
     assert meta["citation_public_url"] == "https://docs.example.org/layout/chapter.html"
+    # named editors are the book's editors, one tag each (Google Scholar's form)
+    editors = [m["content"] for m in chapter.select('meta[name="citation_editor"]')]
+    assert editors == ["Ada Lovelace", "Charles Babbage"]
     data = json.loads(chapter.select_one("script#reader-citations").string)
     assert "The Only Chapter" in data["reader-text"]["note"]
     assert "Layout Press" in data["reader-text"]["note"]

@@ -6,3 +6,4 @@ bibtex_bibfiles = ["sources.bib"]
 reader_publisher = "Layout Press"
 reader_date = "2025"
 html_baseurl = "https://docs.example.org/layout/"
+reader_editors = ["Ada Lovelace", "Charles Babbage"]
