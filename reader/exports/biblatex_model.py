@@ -36,6 +36,17 @@ GLOBAL_FIELDS = _fields(
     """
 )
 
+#: biblatex declares one list of fields for ``@collection`` and ``@reference``.
+_COLLECTION = _fields(
+    """
+    addendum afterword annotator chapter commentator edition editor editora
+    editoratype editorb editorbtype editorc editorctype editortype eid foreword
+    introduction isbn language location mainsubtitle maintitle maintitleaddon
+    note number origlanguage pages pagetotal part publisher pubstate series
+    subtitle title titleaddon translator volume volumes
+    """
+)
+
 #: The fields of each entry type, beyond the global ones.
 TYPE_FIELDS: dict[str, frozenset[str]] = {
     "article": _fields(
@@ -62,15 +73,7 @@ TYPE_FIELDS: dict[str, frozenset[str]] = {
         note pages pagetotal pubstate subtitle title titleaddon type
         """
     ),
-    "collection": _fields(
-        """
-        addendum afterword annotator chapter commentator edition editor editora
-        editoratype editorb editorbtype editorc editorctype editortype eid foreword
-        introduction isbn language location mainsubtitle maintitle maintitleaddon
-        note number origlanguage pages pagetotal part publisher pubstate series
-        subtitle title titleaddon translator volume volumes
-        """
-    ),
+    "collection": _COLLECTION,
     "inbook": _fields(
         """
         addendum afterword annotator author bookauthor booksubtitle booktitle
@@ -149,15 +152,7 @@ TYPE_FIELDS: dict[str, frozenset[str]] = {
         titleaddon venue volume volumes
         """
     ),
-    "reference": _fields(
-        """
-        addendum afterword annotator chapter commentator edition editor editora
-        editoratype editorb editorbtype editorc editorctype editortype eid foreword
-        introduction isbn language location mainsubtitle maintitle maintitleaddon
-        note number origlanguage pages pagetotal part publisher pubstate series
-        subtitle title titleaddon translator volume volumes
-        """
-    ),
+    "reference": _COLLECTION,
     "report": _fields(
         """
         addendum author chapter eid institution isrn language location note number

@@ -10,8 +10,11 @@ from __future__ import annotations
 import hashlib
 import re
 
-# hyphens only: make_id turns "." and "_" into "-", so "a.b" and "a-b" would collide
-_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+# Lower-case ASCII letters and digits joined by hyphens: what an anchor keeps as it
+# is.  Hyphens only: make_id turns "." and "_" into "-", so "a.b" and "a-b" would
+# collide.  Ids, text names (a word per folder) and safe citation keys all follow it.
+_WORD = r"[a-z0-9]+(?:-[a-z0-9]+)*"
+_ID = re.compile(rf"^{_WORD}$")
 
 
 def id_fault(ident: str) -> str:
@@ -24,8 +27,8 @@ def id_fault(ident: str) -> str:
     )
 
 
-# a text's name: folders and file names of lower-case ASCII words joined by hyphens
-_TEXT_NAME = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*(?:/[a-z0-9]+(?:-[a-z0-9]+)*)*$")
+# a text's name: folders and a file name, each such a word
+_TEXT_NAME = re.compile(rf"^{_WORD}(?:/{_WORD})*$")
 
 
 def text_name_fault(name: str) -> str:
@@ -43,10 +46,6 @@ def text_name_fault(name: str) -> str:
     )
 
 
-# what a citation key keeps as an anchor: make_id keeps these and lower-cases the rest
-_KEY_SAFE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-
-
 def key_slug(key: str) -> str:
     """A citation key as an anchor word, distinct for distinct keys.
 
@@ -57,7 +56,7 @@ def key_slug(key: str) -> str:
     differ only in punctuation or in letters an anchor cannot hold stay apart.
     """
     folded = key.lower()
-    if _KEY_SAFE.match(folded):
+    if _ID.match(folded):  # already an anchor as it is
         return folded
     words = "-".join(re.findall(r"[a-z0-9]+", folded.encode("ascii", "ignore").decode()))
     digest = hashlib.sha1(folded.encode("utf-8")).hexdigest()[:8]
