@@ -20,7 +20,10 @@ import pytest
 from reader.runner.sphinx import run_sphinx
 from tests.conftest import BOOK, add_texts
 
-PROGRESS = re.compile(r"^(reading sources|writing output)\.\.\. \[\s*\d+%\] (\S+)$", re.M)
+PROGRESS = re.compile(r"^(reading sources|writing output)\.\.\. \[\s*\d+%\] (\S+)\s*$")
+# Where Sphinx thinks the terminal takes colour (CI=true, FORCE_COLOR), it prints
+# its progress on one line, erasing it with ANSI codes and returning with \r.
+ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
 
 
 def build(project: Path, parallel: int = 0) -> dict[str, set[str]]:
@@ -38,8 +41,9 @@ def build(project: Path, parallel: int = 0) -> dict[str, set[str]]:
         raise_on_warnings=False,
     )
     done: dict[str, set[str]] = {"reading sources": set(), "writing output": set()}
-    for phase, docname in PROGRESS.findall(status.getvalue()):
-        done[phase].add(docname)
+    for line in re.split(r"[\r\n]", ANSI.sub("", status.getvalue())):
+        if match := PROGRESS.match(line):
+            done[match[1]].add(match[2])
     return {"read": done["reading sources"], "written": done["writing output"]}
 
 
@@ -57,9 +61,9 @@ def edit(path: Path, old: str, new: str) -> None:
     text = path.read_text(encoding="utf-8")
     assert old in text, (old, path)
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
-    # Sphinx compares a file's mtime with the wall-clock time it read the file;
-    # some file systems (CI's among them) stamp writes with a coarser or lagging
-    # clock, so date the save a little later, as an annotator's next save would be.
+    # Sphinx compares a file's mtime with the time it read the file; on a file
+    # system with coarse timestamps a save in the same tick as the build would look
+    # unchanged, so date the save a little later, as an annotator's next save would be.
     later = max(time.time_ns(), path.stat().st_mtime_ns) + 2_000_000_000
     os.utime(path, ns=(later, later))
 
@@ -67,7 +71,8 @@ def edit(path: Path, old: str, new: str) -> None:
 @pytest.fixture
 def built(tmp_path: Path) -> Path:
     project = shutil.copytree(BOOK, tmp_path / "book")
-    build(project)
+    first = build(project)
+    assert {"index", "text", "second", "people"} <= first["read"] <= first["written"]
     assert build(project) == {"read": set(), "written": set()}  # a no-op is a no-op
     return project
 
