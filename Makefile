@@ -9,11 +9,14 @@ STAMP   := $(VENV)/.installed
 
 all: editions
 
+# VERBOSE=1 prints Sphinx's and XeLaTeX's own progress as well
+BUILD_FLAGS := $(if $(VERBOSE),--verbose,)
+
 editions: $(STAMP) system-build
-	$(VENV)/bin/reader build
+	@$(VENV)/bin/reader build $(BUILD_FLAGS)
 
 html epub pdf bib: $(STAMP) system-build
-	$(VENV)/bin/reader build --format $@
+	@$(VENV)/bin/reader build --format $@ $(BUILD_FLAGS)
 
 test: $(STAMP) system-test
 	$(VENV)/bin/pytest -n auto --maxprocesses=4
@@ -35,11 +38,16 @@ $(BENCH_STAMP): $(STAMP)
 lint: $(STAMP)
 	$(VENV)/bin/ruff check reader tests conf.py benchmarks
 
+# pip's output goes to $(VENV)/install.log, shown in full only if the install fails
+PIP_LOG := $(if $(VERBOSE),,>> $(VENV)/install.log 2>&1 || { cat $(VENV)/install.log; exit 1; })
+
 $(STAMP): pyproject.toml
-	$(PYTHON) -m venv $(VENV)
-	$(VENV)/bin/pip install --quiet --upgrade pip
-	$(VENV)/bin/pip install --quiet -e '.[test]'
-	touch $(STAMP)
+	@echo "Setting up $(VENV): the reader and its Python packages (about a minute) …"
+	@$(PYTHON) -m venv $(VENV)
+	@$(VENV)/bin/pip install --disable-pip-version-check --upgrade pip $(PIP_LOG)
+	@$(VENV)/bin/pip install --disable-pip-version-check -e '.[test]' $(PIP_LOG)
+	@touch $(STAMP)
+	@echo "Set up $(VENV) ($$($(VENV)/bin/reader --version); pip's log: $(VENV)/install.log)."
 
 .PHONY: system-build system-test
 system-build:

@@ -594,3 +594,25 @@ def test_pre_commit_runs_reader_check_and_ruff():
         [str(ROOT / entry[0]), *entry[1:]], cwd=ROOT, capture_output=True, text=True, check=False
     )
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+# ------------------------------------------------------------- checking some texts
+
+
+def test_check_of_one_text_shows_its_problems_and_those_of_what_it_uses(project, capsys):
+    replace_in(project / FIRST, "trotsky1932{vol. 1, ch. 7}", "trotsky1923{vol. 1, ch. 7}")
+    replace_in(project / SECOND, ":cite:`wpfebruary`", ":cite:`wpfebruaryy`")
+    replace_in(project / PEOPLE, ":name: Leon Trotsky", ":name: Leon Trotsky\n   :bogus: x")
+    with (project / "refs.bib").open("a", encoding="utf-8") as bib:
+        bib.write(NEW_ENTRY)  # cited nowhere
+    everything = {(p["code"], p["file"]) for p in check_json(project, capsys=capsys)}
+    assert ("key_not_found", SECOND) in everything  # the other text's fault exists
+
+    found = {(p["code"], p["file"]) for p in check_json(project, FIRST, capsys=capsys)}
+    assert ("key_not_found", FIRST) in found
+    assert not any(file == SECOND for _, file in found)
+    assert any(file == PEOPLE for _, file in found)  # the register of Trotsky, mentioned
+    assert any(file == "refs.bib" for _, file in found)
+
+    assert main(["check", "--project", str(project), "nowhere.rst"]) == 2
+    assert "nowhere.rst is not a text of this project" in capsys.readouterr().err

@@ -144,3 +144,17 @@ def test_refs_bib_has_no_encyclopedia_and_every_book_its_imprint(edition_reading
             assert {"publisher", "address", "year"} <= fields or explains, (
                 f"{key}: a book needs publisher, place and year, or a note saying why not"
             )
+
+
+def test_the_edition_checks_without_errors_or_warnings(edition_reading):
+    """A newcomer's first warning is their own: the edition gives none (infos about
+    honestly unverified locators may stay)."""
+    from reader.diagnostics import CODES
+
+    found = [
+        f"{edition_reading.relative(p.file)}:{p.line}: [{p.code}] {p.message}"
+        for p in edition_reading.problems
+        if CODES[p.code].severity in ("error", "warning")
+    ]
+    assert found == []
+    assert not edition_reading.stopped

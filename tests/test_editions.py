@@ -41,6 +41,19 @@ def test_outputs_at_fixed_paths(edition):
     assert edition.bib.is_file()
 
 
+def test_the_build_gives_a_short_account_that_ends_with_the_files(edition):
+    lines = edition.log.strip().splitlines()
+    # a line as each of the four editions starts, one when it is written, five at the end
+    assert len(lines) <= 4 * 2 + 5, edition.log
+    assert "Run 'make'" not in edition.log and "build succeeded" not in edition.log
+    files = dict(line.split(None, 1) for line in lines[-4:])
+    project = edition.project
+    assert (project / files["PDF"]).resolve() == edition.pdf.resolve()
+    assert (project / files["EPUB"]).resolve() == edition.epub.resolve()
+    assert (project / files["site"]).resolve() == (edition.html / "index.html").resolve()
+    assert (project / files["BibTeX"]).resolve() == edition.bib.resolve()
+
+
 def test_chapter_has_at_least_five_citation_notes(edition):
     notes = chapter_notes(edition)
     assert len(notes) >= 5, notes

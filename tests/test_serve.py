@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 import signal
+import socket
 import subprocess
 import time
 import urllib.error
@@ -101,3 +102,20 @@ def test_serve_needs_a_project(tmp_path):
     )
     assert done.returncode == 1
     assert "no conf.py" in done.stderr
+
+
+def test_serve_says_at_once_that_the_port_is_taken(project):
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        done = subprocess.run(
+            [*READER, "serve", "--port", str(port), "--project", str(project)],
+            capture_output=True,
+            text=True,
+            check=False,
+            timeout=60,
+        )
+    assert done.returncode == 1
+    assert f"cannot serve on 127.0.0.1:{port}" in done.stderr
+    assert not (project / "_build").exists()  # refused before any build

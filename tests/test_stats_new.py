@@ -190,3 +190,22 @@ def test_new_text_refuses_a_title_that_would_be_markup(project, capsys, title):
     assert main(["new", "text", "odd", "--title", title, "--project", str(project)]) == 1
     assert "the title cannot hold" in capsys.readouterr().err
     assert not (project / "source_texts" / "odd.rst").exists()
+
+
+def test_new_annotation_help_lists_the_kinds(capsys):
+    with pytest.raises(SystemExit):
+        main(["new", "annotation", "--help"])
+    shown = capsys.readouterr().out
+    for kind, page in REGISTERS.items():
+        assert f"{kind} ({page}.rst)" in " ".join(shown.split())
+
+
+def test_new_text_warns_when_its_number_is_taken_or_not_its_chapter(project, capsys):
+    assert main(["new", "text", "02-again", "--project", str(project)]) == 0
+    said = capsys.readouterr()
+    assert "02-again is numbered 02 but will be chapter 3" in said.err
+    assert "(chapter 3)" in said.out
+    assert main(["new", "text", "04-more", "--project", str(project)]) == 0
+    assert capsys.readouterr().err == ""
+    assert main(["new", "text", "04-other", "--project", str(project)]) == 0
+    assert "the number 04 of 04-other is already used by 04-more" in capsys.readouterr().err

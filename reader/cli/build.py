@@ -5,9 +5,10 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from pathlib import Path
 
 from reader.cli.options import add_project_option, add_traceback_option
-from reader.runner.editions import FORMATS, build_editions
+from reader.runner.editions import EDITIONS, FORMATS, build_editions, shown
 from reader.runner.sphinx import BuildFailed
 
 
@@ -30,10 +31,13 @@ def add_parser(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--format",
         "-f",
-        action="append",
+        action="extend",
+        nargs="+",
         choices=FORMATS,
         dest="formats",
-        help="build only this format (repeatable); default: all of them",
+        metavar="FORMAT",
+        help=f"build only these formats ({', '.join(FORMATS)}; `-f html pdf` or "
+        "`-f html -f pdf`); default: all of them",
     )
     parser.add_argument(
         "--jobs",
@@ -44,7 +48,11 @@ def add_parser(parser: argparse.ArgumentParser) -> None:
         help="read and write with N processes ('auto': one per core); default: one",
     )
     add_project_option(parser)
-    parser.add_argument("--quiet", "-q", action="store_true", help="print only problems")
+    loudness = parser.add_mutually_exclusive_group()
+    loudness.add_argument("--quiet", "-q", action="store_true", help="print only problems")
+    loudness.add_argument(
+        "--verbose", "-v", action="store_true", help="print Sphinx's and XeLaTeX's progress too"
+    )
     add_traceback_option(parser)
 
 
@@ -57,12 +65,28 @@ def run(args: argparse.Namespace) -> int:
         out = build_editions(
             project,
             args.formats or FORMATS,
-            status=None if args.quiet else sys.stdout,
+            status=sys.stdout if args.verbose else None,
             warning=sys.stderr,
+            progress=None if args.quiet else sys.stdout,
             parallel=args.jobs if args.jobs > 1 else 0,
         )
     except BuildFailed as error:
         print(f"reader build: failed: {error}", file=sys.stderr)
         return 1
-    print(f"reader build: done; editions in {out / 'editions'}, site in {out / 'html'}")
+    if not args.quiet:
+        print("reader build: done.")
+        for label, path in _what_to_open(out):
+            print(f"  {label:<7} {shown(path)}")
     return 0
+
+
+def _what_to_open(out: Path) -> list[tuple[str, Path]]:
+    """The files a reader opens, those this build or an earlier one made."""
+    editions = out / EDITIONS
+    found = [
+        ("PDF", next(iter(sorted(editions.glob("*.pdf"))), None)),
+        ("EPUB", next(iter(sorted(editions.glob("*.epub"))), None)),
+        ("site", out / "html" / "index.html"),
+        ("BibTeX", editions / "refs.bib"),
+    ]
+    return [(label, path) for label, path in found if path is not None and path.is_file()]

@@ -2,14 +2,16 @@
 
 ::
 
-    reader check [--project DIR] [--format text|json] [--select CODE,...]
+    reader check [FILE ...] [--project DIR] [--format text|json] [--select CODE,...]
                  [--ignore CODE,...] [--strict] [--color auto|always|never]
                  [--exit-zero]
     reader check --list-codes [--format text|json]
 
 The texts are read by Sphinx itself, with the ``reader-check`` builder, which writes
 nothing (:mod:`reader.runner.project`): the problems, codes, files and lines are the
-build's.  Only texts changed since the last check are read again.  Problems are
+build's.  Only texts changed since the last check are read again.  Given FILEs
+(texts), only their problems are reported, with those of refs.bib, conf.py and the
+register pages whose annotations they mention.  Problems are
 printed sorted by file and line, each with a hint (``suppress_warnings =
 ["reader.<code>"]`` in conf.py silences a code here too).  Exit status: 0 when there
 is no error (warnings and info do not fail), 1 when there is one (``--strict``:
@@ -22,12 +24,25 @@ import argparse
 import sys
 import time
 from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reader.cli.options import add_project_option, add_traceback_option
+
+if TYPE_CHECKING:
+    from reader.runner.project import Reading
 
 
 def add_parser(parser: argparse.ArgumentParser) -> None:
     """The options of ``reader check``."""
+    parser.add_argument(
+        "files",
+        nargs="*",
+        type=Path,
+        metavar="FILE",
+        help="check only these texts (with refs.bib and the registers they use); "
+        "default: every text",
+    )
     add_project_option(parser)
     parser.add_argument(
         "--format",
@@ -127,11 +142,22 @@ def run(args: argparse.Namespace) -> int:
         return 0 if args.exit_zero else 1
     started = time.perf_counter()
     reading = read_project(project)
+    try:
+        shown = _shown_texts(reading, args.files)
+    except ValueError as error:
+        print(f"reader check: {error}", file=sys.stderr)
+        return 2
+    # problems in the texts not shown are left out; those of refs.bib and conf.py stay
+    hidden = (
+        {reading.relative(str(t.path)) for t in reading.book.texts.values()} - shown
+        if shown is not None and reading.book is not None
+        else set()
+    )
     problems = sorted(
         {
             replace(problem, file=reading.relative(problem.file))
             for problem in reading.problems
-            if options.wants(problem.code)
+            if options.wants(problem.code) and reading.relative(problem.file) not in hidden
         },
         key=lambda p: (p.file, p.line, p.code, p.message),
     )
@@ -141,7 +167,7 @@ def run(args: argparse.Namespace) -> int:
     else:
         colour = output.use_colour(sys.stdout, args.color)
         sys.stdout.write(output.render_text(problems, args.strict, colour))
-        texts = len(reading.book.texts) if reading.book else 0
+        texts = len(shown) if shown is not None else len(reading.book.texts) if reading.book else 0
         print(output.summary(problems, args.strict, texts, len(reading.entries), elapsed))
     if reading.stopped:
         # nothing was checked (conf.py cannot be read, say): never a green check
@@ -149,3 +175,23 @@ def run(args: argparse.Namespace) -> int:
         return 1
     failed = output.counts(problems, args.strict)["error"] and not args.exit_zero
     return 1 if failed else 0
+
+
+def _shown_texts(reading: Reading, files: list[Path]) -> set[str] | None:
+    """The texts whose problems are shown for FILEs: the named texts and the register
+    pages of the annotations they mention (None: every text)."""
+    if not files or reading.book is None:
+        return None
+    book = reading.book
+    by_path = {text.path.resolve(): text for text in book.texts.values()}
+    shown: set[str] = set()
+    for file in files:
+        # as the shell completes it (from here), or as the project's path (with --project)
+        text = by_path.get(file.resolve()) or by_path.get((reading.root / file).resolve())
+        if text is None:
+            raise ValueError(f"{file} is not a text of this project (see source_texts/)")
+        shown.add(reading.relative(str(text.path)))
+        for mention in text.mentions:
+            if (annotation := book.annotations.get(mention)) is not None:
+                shown.add(reading.relative(str(book.texts[annotation.docname].path)))
+    return shown

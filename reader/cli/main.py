@@ -23,6 +23,7 @@ def make_parser(verb: str | None = None) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="reader", description="Build and maintain an annotated reader."
     )
+    parser.add_argument("--version", action="version", version=f"reader {_version()}")
     sub = parser.add_subparsers(dest="verb", required=True, metavar="COMMAND")
     for name, help_text in VERBS.items():
         verb_parser = sub.add_parser(name, help=help_text, description=help_text)
@@ -30,6 +31,16 @@ def make_parser(verb: str | None = None) -> argparse.ArgumentParser:
             module = importlib.import_module(f"reader.cli.{name.replace('-', '_')}")
             module.add_parser(verb_parser)
     return parser
+
+
+def _version() -> str:
+    """The installed package's version (pyproject.toml's, through its metadata)."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("sphinx-reader")
+    except PackageNotFoundError:  # run from a checkout that was never installed
+        return "(not installed)"
 
 
 def _verb(argv: Sequence[str]) -> str | None:

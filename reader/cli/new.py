@@ -49,8 +49,15 @@ def add_parser(parser: argparse.ArgumentParser) -> None:
     text = sub.add_parser("text", help="a new text, added to the numbered (chapters) toctree")
     text.add_argument("name", metavar="NAME", help="document name, e.g. 08-the-purges")
     text.add_argument("--title", "-t", help="the title (default: from NAME)")
-    annotation = sub.add_parser("annotation", help="a new annotation on its register page")
-    annotation.add_argument("kind", metavar="KIND", choices=tuple(KINDS))
+    kinds = ", ".join(f"{kind} ({REGISTERS[kind]}.rst)" for kind in KINDS)
+    annotation = sub.add_parser(
+        "annotation",
+        help="a new annotation on its register page",
+        description=f"Add an annotation to its register page. KIND is one of: {kinds}.",
+    )
+    annotation.add_argument(
+        "kind", metavar="KIND", choices=tuple(KINDS), help=f"one of {', '.join(KINDS)}"
+    )
     annotation.add_argument("id", metavar="ID", help="the id mentions use, e.g. bukharin")
     for each in (text, annotation):
         add_project_option(each)
@@ -156,16 +163,43 @@ def new_text(project: Path, name: str, title: str | None) -> list[str]:
             "for the chapters"
         )
     toctree = numbered[-1]
+    chapter = max((t.chapter or 0 for t in book.texts.values()), default=0) + 1
+    warnings = _chapter_number_clash(book, name, chapter)
     root = SourceFile.read(book.texts[book.root_doc].path)
     at, indent, first = _toctree_end(root.lines, toctree.lineno)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text_source(title), encoding="utf-8")
     entry = ["", f"{indent}{name}"] if first else [f"{indent}{name}"]
     root.write(root.lines[:at] + entry + root.lines[at:])
+    for warning in warnings:
+        print(f"reader new: warning: {warning}", file=sys.stderr)
     return [
         f"wrote {path.relative_to(project)} ({title!r})",
-        f"added {name} to the chapters' toctree of {root.path.relative_to(project)}",
+        f"added {name} to the chapters' toctree of {root.path.relative_to(project)} "
+        f"(chapter {chapter})",
     ]
+
+
+def _chapter_number_clash(book: Book, name: str, chapter: int) -> list[str]:
+    """A warning when NAME's number prefix (``08-…``) is one another text already has,
+    or differs from *chapter*, the number the new text will get."""
+    number = re.match(r"(\d+)[-_]", name.rsplit("/", 1)[-1])
+    if number is None:
+        return []
+    taken = [
+        text.docname
+        for text in book.texts.values()
+        if (other := re.match(r"(\d+)[-_]", text.docname.rsplit("/", 1)[-1]))
+        and int(other[1]) == int(number[1])
+    ]
+    if taken:
+        return [
+            f"the number {number[1]} of {name} is already used by {', '.join(sorted(taken))}; "
+            "rename one of them so that file names follow the chapters"
+        ]
+    if int(number[1]) != chapter:
+        return [f"{name} is numbered {number[1]} but will be chapter {chapter}"]
+    return []
 
 
 def _toctree_end(lines: list[str], lineno: int) -> tuple[int, str, bool]:

@@ -70,6 +70,19 @@ def free_port(host: str) -> int:
         return int(probe.getsockname()[1])
 
 
+def port_taken(host: str, port: int) -> str:
+    """Why *port* on *host* cannot be served on now ("" if it can)."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    with socket.socket(family, socket.SOCK_STREAM) as probe:
+        # as the server will bind it: a port in TIME_WAIT after a stopped preview is free
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind((host, port))
+        except OSError as error:
+            return error.strerror or str(error)
+    return ""
+
+
 def autobuild_command(project: Path, host: str, port: int, check: bool = True) -> list[str]:
     """The sphinx-autobuild command line that previews *project*."""
     preview = project / "_build" / "preview"
@@ -114,6 +127,14 @@ def run(args: argparse.Namespace) -> int:
         print(
             "reader serve: sphinx-autobuild is not installed; run "
             "`.venv/bin/pip install -e .` (it is a dependency of reader)",
+            file=sys.stderr,
+        )
+        return 1
+    if args.port and (taken := port_taken(args.host, args.port)):
+        # before sphinx-autobuild's first build, which would take a while and then fail
+        print(
+            f"reader serve: cannot serve on {args.host}:{args.port}: {taken}; "
+            "choose another with --port N (0: a free one)",
             file=sys.stderr,
         )
         return 1

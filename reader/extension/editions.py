@@ -51,3 +51,4 @@ def add_edition_context(
     context["reader_editions"] = [
         (label, f"{EDITIONS_DIR}/{name}") for label, name in edition_files(app.config)
     ]
+    context["reader_licence"] = app.config.reader_licence

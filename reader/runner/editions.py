@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import shutil
 import sys
+import time
 from collections.abc import Iterable
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
@@ -40,10 +41,15 @@ def build_editions(
     *,
     status: IO[str] | None = sys.stdout,
     warning: IO[str] | None = sys.stderr,
+    progress: IO[str] | None = None,
     parallel: int = 0,
 ) -> Path:
-    """Build the requested *formats* of the edition at *project*; return ``_build``
-    (*parallel*: Sphinx's number of processes, 0 for one)."""
+    """Build the requested *formats* of the edition at *project*; return ``_build``.
+
+    *status* takes Sphinx's own progress, *warning* every problem, *progress* a short
+    account: a line as each edition starts and one with its file, size and time;
+    *parallel* is Sphinx's number of processes (0 for one).
+    """
     wanted = set(formats)
     unknown = wanted - set(FORMATS)
     if unknown:
@@ -58,13 +64,28 @@ def build_editions(
     # each chapter (reader.exports.pdf_pages); then the site, whose reading of the
     # texts feeds the bibliography files; the editions are copied into the site last
     steps = [f for f in ORDER if f in wanted]
+    if warning is not None and len(steps) > 1:
+        warning = OnceEach(warning)  # each builder reads the same texts: say it once
     done = 0
+    started = time.perf_counter()
 
     def step(name: str, what: str) -> None:
-        nonlocal done
+        nonlocal done, started
         done += 1
-        if status is not None:
-            print(f"\nreader build: [{done}/{len(steps)}] {name}: {what}", file=status, flush=True)
+        started = time.perf_counter()
+        line = f"reader build: [{done}/{len(steps)}] {name}: {what} …"
+        for stream in {id(s): s for s in (status, progress) if s is not None}.values():
+            print(("\n" if stream is status else "") + line, file=stream, flush=True)
+
+    def made(name: str, path: Path, extra: str = "") -> None:
+        if progress is not None:
+            seconds = time.perf_counter() - started
+            print(
+                f"reader build: [{done}/{len(steps)}] {name}: wrote {shown(path)} "
+                f"({_size(path)}{extra}) in {seconds:.1f} s",
+                file=progress,
+                flush=True,
+            )
 
     def sphinx(builder: str) -> Outcome:
         return run_sphinx(
@@ -90,10 +111,12 @@ def build_editions(
                 file=warning,
             )
         shutil.copy2(pdf, editions / pdf.name)
+        made("pdf", editions / pdf.name)
     site = None
     if "html" in wanted:
         step("html", "the site")
         site = sphinx("html").app
+        made("html", out / "html" / "index.html", f"; {_pages(out / 'html')} pages")
     if "bib" in wanted:
         from reader.exports.bibtex import export_bibtex
         from reader.exports.files import export_files
@@ -108,14 +131,56 @@ def build_editions(
             export_files(sources, editions)  # refs.json, refs.ris, texts/*.bib|json
         except ScopeError as error:
             raise BuildFailed(f"bib: {error}") from None
+        made("bib", editions / "refs.bib", "; refs.json, refs.ris and texts/ beside it")
     if "epub" in wanted:
         step("epub", "Sphinx's EPUB 3 builder")
         app = sphinx("epub").app
         epub = out / "epub" / f"{app.config.epub_basename}.epub"
         shutil.copy2(epub, editions / epub.name)
+        made("epub", editions / epub.name)
     if "html" in wanted:
         shutil.copytree(editions, out / "html" / EDITIONS, dirs_exist_ok=True)
     return out
+
+
+class OnceEach:
+    """A stream that passes on each distinct line once (a problem every builder finds)."""
+
+    def __init__(self, stream: IO[str]) -> None:
+        self.stream = stream
+        self.seen: set[str] = set()
+        self.pending = ""
+
+    def write(self, text: str) -> int:
+        *lines, self.pending = (self.pending + text).split("\n")
+        for line in lines:
+            if line not in self.seen or not line.strip():
+                self.seen.add(line)
+                self.stream.write(line + "\n")
+        return len(text)
+
+    def flush(self) -> None:
+        self.stream.flush()
+
+    def isatty(self) -> bool:
+        return self.stream.isatty()
+
+
+def shown(path: Path) -> str:
+    """*path* as the user would type it: relative to the working folder when inside it."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+def _size(path: Path) -> str:
+    size = path.stat().st_size
+    return f"{size / 1e6:.1f} MB" if size >= 1e6 else f"{max(1, round(size / 1e3))} kB"
+
+
+def _pages(site: Path) -> int:
+    return sum(1 for _ in site.glob("*.html"))
 
 
 def _read_sources(project: Path) -> Sources:

@@ -139,6 +139,9 @@ def run_sphinx(
                 warning=warning if warning is not None else StringIO(),
                 parallel=parallel,
             )
+            if builder == "latex":
+                # Sphinx would tell the user to run make there; reader runs XeLaTeX itself
+                app.builder.epilog = "The LaTeX files are in %(outdir)s."
             app.build()
         except SphinxError as error:
             outcome = _outcome(app)
