@@ -22,6 +22,8 @@ reader_description = (
     "the soviets, October, the civil war, isolation, the debates of the 1920s, the rise "
     "of the bureaucracy and the Left Opposition, with footnoted sources."
 )
+# the annotations' original forms are Russian unless their :lang: says otherwise
+reader_original_language = "ru"
 reader_keywords = ["Russian Revolution", "Bolsheviks", "Trotsky", "Lenin", "Stalinism", "soviets"]
 author = reader_publisher
 copyright = f"{reader_date}, {reader_publisher}"

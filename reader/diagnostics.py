@@ -222,7 +222,7 @@ CODES: dict[str, Code] = {
             "error",
             "a role that neither docutils, Sphinx nor the reader defines",
             "Correct the role's name (`reader check --list-codes` and the annotator's guide "
-            "list the reader's roles: cite, person, gloss, place, org, event, date).",
+            "list the reader's roles: cite, person, gloss, place, org, event, date, lang).",
         ),
         Code(
             "rst_unknown_directive",
@@ -243,6 +243,20 @@ CODES: dict[str, Code] = {
             "error",
             "Sphinx warns about the sources",
             "Read Sphinx's message; every warning fails the build.",
+        ),
+        Code(
+            "lang_invalid",
+            "error",
+            "a language is not given as a language tag",
+            "Give a BCP 47 tag: `:lang:`Words <de>``, or `:lang: ru` for an annotation's "
+            ":original: (two or three letters, e.g. ru, de, fr, pl).",
+        ),
+        Code(
+            "lang_missing",
+            "warning",
+            "an annotation's :original: form has no :lang:",
+            "Add `:lang: ru` (its language tag) under :original:, so that screen readers "
+            "and e-readers read it in its language.",
         ),
         Code(
             "todo_marker",

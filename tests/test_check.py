@@ -266,6 +266,17 @@ CASES: dict[str, tuple[str, str, str, str, str, str]] = {
         "text_no_title", SECOND, "==========\nThe Second\n==========\n\n", "", SECOND,
         ":person:`Luxemburg",
     ),
+    "lang_invalid": (
+        "lang_invalid", PEOPLE, ":original: Лев Давидович Троцкий",
+        ":original: Лев Давидович Троцкий\n   :lang: Russian", PEOPLE, ":lang: Russian",
+    ),
+    "lang_invalid_role": (
+        "lang_invalid", SECOND, "wrote of", "wrote :lang:`of <Deutsch>`", SECOND, "Deutsch",
+    ),
+    "lang_missing": (
+        "lang_missing", "conf.py", 'reader_original_language = "ru"', "", PEOPLE,
+        ":original: Лев",
+    ),
     "todo_marker": ("todo_marker", SECOND, "wrote of", "wrote (TODO: check) of", SECOND, "TODO"),
     "todo_marker_bib": (
         "todo_marker", "refs.bib", "number = {11},", "number = {11},\n  note = {TODO},",

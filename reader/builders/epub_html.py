@@ -22,6 +22,8 @@ from typing import Any
 from docutils import nodes
 from sphinx.writers.html5 import HTML5Translator
 
+from reader.extension.language import language_of
+
 _EPUB_TYPE_OF_ROLE = {"doc-noteref": "noteref", "doc-footnote": "footnote"}
 
 
@@ -51,6 +53,9 @@ class EpubTranslator(HTML5Translator):
                 epub_type, attributes["role"] = "glossref", "doc-glossref"
         if epub_type:
             attributes["epub:type"] = epub_type
+        if tag := language_of(node):
+            # docutils writes lang="…"; XHTML content documents read xml:lang
+            attributes["xml:lang"] = tag
         return super().starttag(node, tagname, suffix, empty, **attributes)
 
     # -- note references ------------------------------------------------------------

@@ -236,6 +236,7 @@ def annotation_source(kind: str, ident: str) -> list[str]:
     values = {
         "name": placeholder_name(ident),
         "index": "",
+        "lang": "",  # conf.py's reader_original_language, unless the original says
         "sources": "",
         "date": PLACEHOLDER_DATE,
         "end": "",

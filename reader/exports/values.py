@@ -19,6 +19,7 @@ from pybtex.exceptions import PybtexError
 
 from reader.sources.bibfile import concatenation_parts
 from reader.sources.calendar import month_number as calendar_month
+from reader.sources.languages import bcp47
 from reader.sources.tex import plain_url, tex_text
 
 __all__ = [
@@ -47,14 +48,6 @@ WORK_TYPES = {
     "mastersthesis": "Master's thesis", "techreport": "Technical report",
 }  # fmt: skip
 
-#: babel/polyglossia language names (biblatex ``langid``) -> BCP 47 codes (CSL ``language``).
-LANGUAGE_CODES = {
-    "english": "en", "american": "en-US", "british": "en-GB", "german": "de",
-    "ngerman": "de", "french": "fr", "russian": "ru", "spanish": "es", "italian": "it",
-    "dutch": "nl", "polish": "pl", "portuguese": "pt", "ukrainian": "uk", "czech": "cs",
-    "swedish": "sv", "finnish": "fi", "hungarian": "hu", "greek": "el", "latin": "la",
-    "chinese": "zh", "japanese": "ja", "danish": "da", "norwegian": "no", "turkish": "tr",
-}  # fmt: skip
 
 # Spaces that TeX collapses (a no-break space, ``~``, is kept: it is the text's own).
 _SPACES = re.compile(r"[ \t\n\r]+")
@@ -161,7 +154,7 @@ def edition_number(value: str) -> str:
 def language_code(value: str) -> str:
     """A BCP 47 code for a babel language name (``english`` -> ``en``); codes as given."""
     name = plain(value).strip()
-    return LANGUAGE_CODES.get(name.lower(), name)
+    return bcp47(name) or name
 
 
 # ----------------------------------------------------------------------------- names

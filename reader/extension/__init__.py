@@ -49,6 +49,7 @@ from reader.extension.dependencies import before_reading, pages_to_write
 from reader.extension.directives import QuoteDirective
 from reader.extension.domain import ReaderDomain
 from reader.extension.editions import add_edition_context, add_paths, add_site_assets
+from reader.extension.language import LangRole
 from reader.extension.lines import keep_source
 from reader.extension.navigation import add_navigation
 from reader.extension.paragraphs import VISITORS as PARAGRAPH_VISITORS
@@ -137,6 +138,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
         app.add_directive(kind, make_directive(kind))
         app.add_role(kind, MentionRole(kind))
     app.add_role("date", DateRole())
+    app.add_role("lang", LangRole())
     app.add_directive("timeline", TimelineDirective)
     app.add_node(annotation_mentions)
     app.add_node(timeline)

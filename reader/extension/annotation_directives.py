@@ -29,11 +29,13 @@ from sphinx.util.docutils import SphinxDirective
 from reader.extension.annotation_domain import Annotation, AnnotationDomain, anchor_of
 from reader.extension.directives import option_line
 from reader.extension.domain import CitationRecord, ReaderDomain
+from reader.extension.language import foreign
 from reader.extension.notes import end_note, note_part, read_citation
 from reader.extension.report import warn
 from reader.sources.calendar import DateError, parse_date
 from reader.sources.ids import id_fault
 from reader.sources.kinds import KINDS, OPTIONS
+from reader.sources.languages import language_fault
 from reader.sources.names import index_form, sort_key
 from reader.styles.punctuation import typographic
 
@@ -91,6 +93,9 @@ class AnnotationDirective(SphinxDirective):
         self._event_dates(location)
         head = nodes.paragraph(classes=["reader-annotation-head"])
         head += nodes.strong(name, name)
+        original = self._original(location)
+        if original is not None:
+            head += [nodes.Text(" ("), original, nodes.Text(")")]
         for detail in self._details(location):
             head += nodes.Text(detail)
         box += head
@@ -126,11 +131,9 @@ class AnnotationDirective(SphinxDirective):
         return [index, box]
 
     def _details(self, location: Any) -> list[str]:
-        """The parenthesised details after the name: original form, dates."""
+        """The details after the name and original form: dates, a place's modern name."""
         opts = self.options
         parts = []
-        if opts.get("original"):
-            parts.append(f" ({opts['original'].strip()})")
         if self.kind == "person" and (opts.get("born") or opts.get("died")):
             parts.append(f", {opts.get('born', '?').strip()}–{opts.get('died', '').strip()}")
         if self.kind == "org" and opts.get("founded"):
@@ -141,6 +144,35 @@ class AnnotationDirective(SphinxDirective):
         if self.kind == "event" and self.when:
             parts.append(": " + self.when)
         return parts
+
+    def _original(self, location: Any) -> nodes.Node | None:
+        """The original form, marked with the language its ``:lang:`` gives."""
+        original = self.options.get("original", "").strip()
+        given = self.options.get("lang", "").strip()
+        if given and (fault := language_fault(given)):
+            warn("lang_invalid", f":lang: {fault}", (location[0], option_line(self, "lang")))
+            return nodes.Text(original) if original else None
+        if given and not original:
+            warn(
+                "annotation_field",
+                f":lang: {given} gives the language of an :original: form, and there is none",
+                (location[0], option_line(self, "lang")),
+            )
+        if not original:
+            return None
+        tag = given or self.config.reader_original_language
+        if not given and tag and (fault := language_fault(tag)):
+            warn("lang_invalid", f"conf.py's reader_original_language: {fault}", location)
+            return nodes.Text(original)
+        if not tag:
+            warn(
+                "lang_missing",
+                f"the original form {original!r} has no :lang: (its language tag), and "
+                "conf.py gives no reader_original_language",
+                (location[0], option_line(self, "original")),
+            )
+            return nodes.Text(original)
+        return foreign(original, tag)
 
     def _event_dates(self, location: Any) -> None:
         """Read an event's :date: and :end: into ISO dates and the printed form."""

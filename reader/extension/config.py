@@ -69,6 +69,14 @@ SETTINGS: tuple[Setting, ...] = (
         "end every text that cites something with its works cited",
     ),
     Setting(
+        "reader_original_language",
+        "",
+        "env",
+        (str,),
+        "the language tag of the annotations' ``:original:`` forms unless their ``:lang:`` "
+        "says otherwise (e.g. ``'ru'``); empty: each gives its own",
+    ),
+    Setting(
         "reader_allow_raw",
         False,
         "env",

@@ -20,7 +20,7 @@ class Kind(NamedTuple):
     required: tuple[str, ...]  # options it cannot do without
 
 
-_COMMON = ("name", "original", "index", "sources")
+_COMMON = ("name", "original", "lang", "index", "sources")
 
 #: The kinds, in the order of the registers.
 KIND_TABLE: tuple[Kind, ...] = (

@@ -112,6 +112,7 @@ from pybtex.style.sorting import BaseSortingStyle
 from pybtex.style.template import FieldIsMissing
 
 from reader.sources.calendar import MONTHS, month_number
+from reader.sources.languages import ENGLISH, LANG_TAG, bcp47
 from reader.sources.tex import TexItalic, TexPart, flat_text, plain_url, read_tex, tex_text
 from reader.styles.punctuation import typographic
 
@@ -243,6 +244,13 @@ def _roman_inside(text: BaseText) -> BaseText:
     if isinstance(text, BaseMultipartText):
         return _rebuild(text, [_roman_inside(part) for part in text.parts])
     return text
+
+
+def _in_language(entry: Entry, title: BaseText, field: str = "langid") -> BaseText:
+    """*title* tagged ``lang:<tag>`` when *field* gives a language other than English
+    (the backends that know the tag mark it, e.g. ``<span lang="de">``; others ignore it)."""
+    tag = bcp47(_raw(entry, field) or "")
+    return Tag(f"{LANG_TAG}{tag}", title) if tag and tag not in ENGLISH else title
 
 
 def _italic(title: BaseText) -> Tag:
@@ -725,18 +733,18 @@ class ChicagoNotesStyle(BaseStyle):
         return parts
 
     def _title(self, entry: Entry) -> Text:
-        return _required(entry, "title")
+        return _in_language(entry, _required(entry, "title"))
 
     def _short_title(self, entry: Entry) -> Text:
         """``shorttitle``, else the main title without a leading English article."""
         short = _raw(entry, "shorttitle")
         if short:
-            return _latex(short)
+            return _in_language(entry, _latex(short))
         title = _raw(entry, "title")
         if title is None:
             raise MissingFieldError("title", entry)
         main = _main_title(title)
-        return _latex(_LEADING_ARTICLE.sub("", main, count=1))
+        return _in_language(entry, _latex(_LEADING_ARTICLE.sub("", main, count=1)))
 
     def _publication(self, entry: Entry, prefix: str = "") -> Text:
         """Facts of publication, "London: Victor Gollancz, 1932–33" (place, publisher if known).
@@ -790,6 +798,7 @@ class ChicagoNotesStyle(BaseStyle):
         original = _text(entry, "origtitle")
         if original is None:
             return None
+        original = _in_language(entry, original, "origlanguage")
         facts = self._publication(entry, prefix="orig")
         styled = _italic(original) if italic else _quoted(original)
         return Text("Originally published as ", styled, Text(" (", facts, ")") if facts else "")
@@ -864,7 +873,9 @@ class ChicagoNotesStyle(BaseStyle):
             [
                 head,
                 self._chapter_title(entry),
-                Text(_chapter_in(entry), _italic(_required(entry, "booktitle"))),
+                Text(
+                    _chapter_in(entry), _italic(_in_language(entry, _required(entry, "booktitle")))
+                ),
                 *self._contributors(entry, role, "note"),
                 _edition(entry),
                 _volume(entry),
@@ -880,7 +891,10 @@ class ChicagoNotesStyle(BaseStyle):
         head, role = self._head(entry, bibliography=True)
         container = _join(
             [
-                Text(_chapter_in(entry).capitalize(), _italic(_required(entry, "booktitle"))),
+                Text(
+                    _chapter_in(entry).capitalize(),
+                    _italic(_in_language(entry, _required(entry, "booktitle"))),
+                ),
                 *self._contributors(entry, role, "inline"),
                 _edition(entry),
                 _volume(entry),

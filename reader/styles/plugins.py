@@ -11,27 +11,52 @@ from functools import cache
 from html import escape
 from typing import Any
 
+from docutils import nodes
 from pybtex.backends.html import Backend as HtmlBackend
 from pybtex.plugin import find_plugin
 from pybtex.richtext import BaseText
+from pybtex_docutils import Backend as DocutilsBackend
+
+from reader.sources.languages import LANG_TAG
 
 
 class SafeHtmlBackend(HtmlBackend):
     """pybtex's HTML backend with the link's address escaped too (pybtex's puts a
-    URL from refs.bib into ``href`` as it is: a quote in it would end the attribute)."""
+    URL from refs.bib into ``href`` as it is: a quote in it would end the attribute),
+    and a title's language marked (``<span lang="de">``)."""
 
     @staticmethod
     def format_href(url: str, text: str, external: bool = False) -> str:
         target = ' target="_blank"' if external else ""
         return f'<a href="{escape(url, quote=True)}"{target}>{text}</a>' if text else ""
 
+    def format_tag(self, tag_name: str, text: str) -> str:
+        if tag_name.startswith(LANG_TAG) and text:
+            tag = escape(tag_name.removeprefix(LANG_TAG), quote=True)
+            return f'<span lang="{tag}">{text}</span>'
+        return super().format_tag(tag_name, text)
+
+
+class LanguageDocutilsBackend(DocutilsBackend):
+    """pybtex-docutils' backend, with a title's language as the class docutils writes
+    ``lang`` from (``language-de``)."""
+
+    def format_tag(self, tag_name: str, text: list[Any]) -> list[Any]:
+        if tag_name.startswith(LANG_TAG):
+            tag = tag_name.removeprefix(LANG_TAG)
+            return [nodes.inline("", "", *text, classes=[f"language-{tag}"])]
+        return super().format_tag(tag_name, text)
+
 
 @cache
 def backend(name: str) -> Any:
     """A pybtex output backend ("text", "docutils", "latex", "html"); HTML with
-    every text from refs.bib escaped, addresses included."""
+    every text from refs.bib escaped, addresses included; HTML and docutils mark a
+    title's language."""
     if name == "html":
         return SafeHtmlBackend()
+    if name == "docutils":
+        return LanguageDocutilsBackend()
     return find_plugin("pybtex.backends", name)()
 
 

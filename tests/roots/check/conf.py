@@ -20,3 +20,4 @@ latex_engine = "xelatex"
 latex_use_xindy = False
 latex_documents = [("index", "check-book.tex", project, author, "manual")]
 version = release = "1"
+reader_original_language = "ru"  # of the annotations' :original: forms
