@@ -56,6 +56,7 @@ from reader.extension.paragraphs import VISITORS as PARAGRAPH_VISITORS
 from reader.extension.paragraphs import NumberParagraphs, paragraph_number
 from reader.extension.popups import add_popup_data
 from reader.extension.roles import CiteRole, FootciteRole
+from reader.extension.search import add_search_script
 from reader.extension.texts import check_encodings, find_todos, read_text, stop_if_unreadable
 from reader.extension.transforms import OrderNotes
 from reader.extension.typography import ProtectAddresses
@@ -171,6 +172,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("html-page-context", add_edition_context)
     app.connect("html-page-context", add_popup_data)
     app.connect("html-page-context", add_cite_data)
+    app.connect("html-page-context", add_search_script)
     app.add_node(
         coins,
         html=(visit_coins_html, None),

@@ -126,6 +126,7 @@ class AnnotationDirective(SphinxDirective):
                 self.lineno,
                 term,
                 key,
+                self.options.get("original", "").strip(),
             )
         )
         return [index, box]

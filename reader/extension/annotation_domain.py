@@ -32,6 +32,7 @@ class Annotation(NamedTuple):
     lineno: int
     index: str = ""  # as the index lists it ("Kerensky, Alexander")
     sortkey: str = ""  # what the index sorts it by ("kerensky, alexander")
+    original: str = ""  # the name in its own language ("Лев Давидович Троцкий")
 
 
 class Mention(NamedTuple):
@@ -57,7 +58,7 @@ class AnnotationDomain(Domain):
     name = "ann"
     label = "Annotations"
     object_types = {kind: ObjType(label, kind) for kind, (label, _) in KINDS.items()}
-    data_version = 3
+    data_version = 4
     initial_data: dict[str, Any] = {"annotations": [], "mentions": []}
 
     @property
@@ -165,8 +166,11 @@ class AnnotationDomain(Domain):
         return []
 
     def get_objects(self) -> Iterator[tuple[str, str, str, str, str, int]]:
+        """Every annotation, named with its original form too: the site's search looks
+        objects up by this name, so that "Троцкий" finds Trotsky's entry."""
         for ann in self.annotations.values():
-            yield f"{ann.kind}.{ann.id}", ann.name, ann.kind, ann.docname, ann.anchor, 1
+            name = f"{ann.name} ({ann.original})" if ann.original else ann.name
+            yield f"{ann.kind}.{ann.id}", name, ann.kind, ann.docname, ann.anchor, 1
 
     def of_kind(self, kind: str) -> Iterable[Annotation]:
         return (a for a in self.annotations.values() if a.kind == kind)
