@@ -42,7 +42,15 @@ from reader.extension.bibliography import (
     WorksCitedDirective,
     works_cited,
 )
-from reader.extension.cite_panel import add_cite_data, coins, skip_node, visit_coins_html
+from reader.extension.cite_panel import (
+    add_cite_buttons,
+    add_cite_data,
+    cite_button,
+    coins,
+    skip_node,
+    visit_cite_button_html,
+    visit_coins_html,
+)
 from reader.extension.citing import FillHowToCite, HowToCiteDirective, how_to_cite
 from reader.extension.consistency import check_book, note_references, silence_resolved
 from reader.extension.dependencies import before_reading, pages_to_write
@@ -55,6 +63,7 @@ from reader.extension.navigation import add_navigation
 from reader.extension.paragraphs import VISITORS as PARAGRAPH_VISITORS
 from reader.extension.paragraphs import NumberParagraphs, paragraph_number
 from reader.extension.popups import add_popup_data
+from reader.extension.reading_aids import add_reading_aids, mark_named_links
 from reader.extension.roles import CiteRole, FootciteRole
 from reader.extension.search import add_search_script
 from reader.extension.texts import check_encodings, find_todos, read_text, stop_if_unreadable
@@ -183,6 +192,14 @@ def setup(app: Sphinx) -> ExtensionMetadata:
         texinfo=(skip_node, None),
     )
     app.connect("builder-inited", add_site_assets)
+    app.connect("builder-inited", add_reading_aids)
+    app.connect("doctree-resolved", add_cite_buttons)
+    app.connect("doctree-resolved", mark_named_links)
+    app.add_node(
+        cite_button,
+        html=(visit_cite_button_html, None),
+        **{fmt: (skip_node, None) for fmt in ("epub", "latex", "text", "man", "texinfo")},
+    )
 
     return {
         "version": __version__,

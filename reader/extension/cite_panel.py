@@ -2,9 +2,10 @@
 
 Each page embeds, as escaped JSON, the citations of what it shows: the text
 itself (as a chapter of the edition), each quotation (its source, with the
-locator as LaTeX and pandoc commands) and each entry of its lists of works;
-``reader.js`` adds a Cite button to each, opening a panel with the CMOS note,
-BibTeX and CSL-JSON and a copy button for each.  The ``citation_*`` meta tags
+locator as LaTeX and pandoc commands) and each entry of its lists of works.
+Each has a Cite button, written into the page when it is built (so that nothing
+moves when the script runs); ``reader.js`` makes it open a panel with the CMOS
+note, BibTeX and CSL-JSON and a copy button for each.  The ``citation_*`` meta tags
 and COinS spans let reference managers (Zotero and others) pick the references
 up from the page.  Everything comes from refs.bib and conf.py, through the same
 export code as ``reader export``.
@@ -14,7 +15,7 @@ from __future__ import annotations
 
 import json
 from html import escape
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any, NamedTuple, cast
 
 from docutils import nodes
 from sphinx.application import Sphinx
@@ -108,36 +109,97 @@ def _chapter_items(sources: Sources, text: Any) -> dict[str, dict[str, str]]:
     return items
 
 
+class Place(NamedTuple):
+    """Something on a page that has a Cite button."""
+
+    key: str  #: the id its citations are filed under in the page's JSON
+    label: str  #: what the panel cites: "this chapter", "this passage", ...
+    node: nodes.Element | None  #: the title the button follows, or what it ends
+    source: Any = None  #: the quotation, or the entry's key in refs.bib
+
+
+def cite_places(app: Sphinx, pagename: str, doctree: nodes.document) -> list[Place]:
+    """The chapter (or, on the home page, the book), each quotation and each entry
+    of a list of works that *pagename* shows."""
+    sources = sources_of(app)
+    places: list[Place] = []
+    section = doctree.next_node(nodes.section)
+    title = section[0] if section and isinstance(section[0], nodes.title) else None
+    text = sources.book.texts.get(pagename)
+    if text is not None and text.chapter is not None:
+        places.append(Place("reader-text", "this chapter", title, text))
+    elif pagename == sources.info.root_doc:
+        places.append(Place("reader-book", "this book", title))
+    domain = cast(ReaderDomain, app.env.get_domain("reader"))
+    quotes = {nodes.make_id(q.id): q for q in domain.quotations.values() if q.docname == pagename}
+    for quote in doctree.findall(nodes.block_quote):
+        for node_id in quote["ids"]:
+            if node_id in quotes:
+                places.append(Place(node_id, "this passage", quote, quotes.pop(node_id)))
+    # a quotation the page does not show as a block still has its citations
+    places += [Place(key, "this passage", None, quote) for key, quote in quotes.items()]
+    for paragraph in doctree.findall(nodes.paragraph):
+        key = paragraph.get("reader-key")
+        if key and key.lower() in sources.entries and paragraph["ids"]:
+            places.append(Place(paragraph["ids"][0], "this work", paragraph, key))
+    return places
+
+
 def page_citations(app: Sphinx, pagename: str, doctree: nodes.document) -> dict[str, Any]:
     """Citations of what *pagename* shows, keyed by the id of the element they belong to."""
     sources = sources_of(app)
     items: dict[str, Any] = {}
-    text = sources.book.texts.get(pagename)
-    if text is not None and text.chapter is not None:
-        items.update(_chapter_items(sources, text))
-    elif pagename == sources.info.root_doc:
-        entry = book_entry(sources.info)
-        selection = sources.selection([entry], "this book")
-        items["reader-book"] = _citations(
-            sources, "this book", selection, [CitationTarget(entry.key)]
-        )
-    domain = cast(ReaderDomain, app.env.get_domain("reader"))
-    for quote in domain.quotations.values():
-        if quote.docname != pagename:
-            continue
-        selection = sources.quotation(quote.id)
-        commands = selection.commands
-        assert commands is not None
-        item = _citations(sources, "this passage", selection, list(quote.targets))
-        # a comment line says how to cite the passage; BibTeX ignores it
-        item["bibtex"] = f"% {commands.latex}\n" + item["bibtex"]
-        item["latex"], item["pandoc"] = commands.latex, commands.pandoc
-        items[nodes.make_id(quote.id)] = item
-    for paragraph in doctree.findall(nodes.paragraph):
-        key = paragraph.get("reader-key")
-        if key and key.lower() in sources.entries and paragraph["ids"]:
-            items[paragraph["ids"][0]] = _entry_item(sources, key)
+    for place in cite_places(app, pagename, doctree):
+        if place.key == "reader-text":
+            items.update(_chapter_items(sources, place.source))
+        elif place.key == "reader-book":
+            entry = book_entry(sources.info)
+            selection = sources.selection([entry], "this book")
+            items["reader-book"] = _citations(
+                sources, "this book", selection, [CitationTarget(entry.key)]
+            )
+        elif place.label == "this passage":
+            quote = place.source
+            selection = sources.quotation(quote.id)
+            commands = selection.commands
+            assert commands is not None
+            item = _citations(sources, "this passage", selection, list(quote.targets))
+            # a comment line says how to cite the passage; BibTeX ignores it
+            item["bibtex"] = f"% {commands.latex}\n" + item["bibtex"]
+            item["latex"], item["pandoc"] = commands.latex, commands.pandoc
+            items[place.key] = item
+        else:
+            items[place.key] = _entry_item(sources, place.source)
     return items
+
+
+class cite_button(nodes.Element):
+    """The Cite button of a place (``key``, ``label``); no text, so search skips it."""
+
+
+def add_cite_buttons(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    """Write each place's Cite button into the page: after the title, or at the end
+    of the quotation or entry (where the script used to add it after the page showed,
+    moving the text below)."""
+    if app.builder.name != "html":
+        return
+    for place in cite_places(app, docname, doctree):
+        if place.node is None:
+            continue
+        node, button = place.node, cite_button(key=place.key, label=place.label)
+        if isinstance(node, nodes.title):
+            node.parent.insert(node.parent.index(node) + 1, button)
+        else:
+            node.append(button)
+
+
+def visit_cite_button_html(translator: Any, node: cite_button) -> None:
+    translator.body.append(
+        f'<button type="button" class="reader-cite-button" aria-haspopup="dialog"'
+        f' data-cite="{escape(node["key"], quote=True)}"'
+        f' title="Cite {escape(node["label"], quote=True)}">Cite</button>'
+    )
+    raise nodes.SkipNode
 
 
 def json_script(element_id: str, data: Any) -> str:

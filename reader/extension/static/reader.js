@@ -63,11 +63,17 @@
     var r = link.getBoundingClientRect();
     var vw = document.documentElement.clientWidth, vh = document.documentElement.clientHeight;
     popup.style.maxWidth = Math.min(352, vw - 16) + "px";
+    popup.style.maxHeight = "";
     popup.style.left = "0px"; popup.style.top = "0px";
     var w = popup.offsetWidth, h = popup.offsetHeight;
     var left = Math.max(8, Math.min(r.left, vw - w - 8));
     var top = r.bottom + 6;
-    if (top + h > vh - 8 && r.top - h - 6 > 8) { top = r.top - h - 6; }
+    // below the link, or above it; a note too long for either side (on a phone) goes
+    // on the roomier one and scrolls, so that it never runs off the screen
+    var below = vh - 8 - top, above = r.top - 14;
+    if (h > below && (h <= above || above > below)) { h = Math.min(h, above); top = r.top - h - 6; }
+    else if (h > below && below > 48) { h = below; }
+    popup.style.maxHeight = h + "px";
     popup.style.left = left + "px"; popup.style.top = Math.max(8, top) + "px";
   }
 
@@ -129,7 +135,8 @@
 })();
 
 /* The Cite panel: a Cite button on the book (home page), the chapter, each
-   quotation and each entry of a list of works opens a dialog with the CMOS note,
+   quotation and each entry of a list of works (written into the page when it is
+   built, so nothing moves here) opens a dialog with the CMOS note,
    BibTeX and CSL-JSON (and, for a quotation or a paragraph, LaTeX and pandoc
    commands with the locator), each with a copy button; the note is copied with its
    italics where the browser allows.  A paragraph's number opens the same dialog for
@@ -230,22 +237,11 @@
     close.focus();
   }
 
-  function addButton(key, item) {
-    var heading = key === "reader-text" || key === "reader-book";
-    var target = heading
-      ? document.querySelector("article h1, .body h1, main h1")
-      : document.getElementById(key);
-    if (!target) { return; }
-    var button = document.createElement("button");
-    button.type = "button";
-    button.className = "reader-cite-button";
-    button.setAttribute("aria-haspopup", "dialog");
-    button.textContent = "Cite";
-    button.title = "Cite " + item.label;
-    button.dataset.cite = key;
+  function attach(button) {
+    var item = data[button.dataset.cite];
+    if (!item) { return; }
     button.addEventListener("click", function () { open(item, button); });
-    if (heading) { target.insertAdjacentElement("afterend", button); }
-    else { target.appendChild(button); }
+    button.dataset.ready = "";  // shown from now on (reader.css)
   }
 
   function numberParagraphs(item) {
@@ -267,10 +263,8 @@
     if (!el) { return; }
     try { data = JSON.parse(el.textContent); } catch (e) { return; }
     makeDialog();
-    Object.keys(data).forEach(function (key) {
-      if (key === "reader-paragraph") { numberParagraphs(data[key]); }
-      else { addButton(key, data[key]); }
-    });
+    if (data["reader-paragraph"]) { numberParagraphs(data["reader-paragraph"]); }
+    document.querySelectorAll("button.reader-cite-button[data-cite]").forEach(attach);
   }
 
   if (document.readyState === "loading") {
