@@ -190,3 +190,64 @@ def test_pages_of_an_older_pdf_are_not_given(tmp_path):
     assert pdf_pages(aux, [text]) == {"ch": "1–9"}
     os.utime(text, (aux.stat().st_mtime + 10, aux.stat().st_mtime + 10))  # edited since
     assert pdf_pages(aux, [text]) == {}
+
+
+def test_pdf_declares_its_language_and_carries_the_editions_metadata(edition, pdf):
+    import runpy
+
+    from reader.exports.edition import EditionInfo
+
+    conf = runpy.run_path(str(edition.project / "conf.py"))
+    info = EditionInfo.from_config(conf, edition.project).as_printed()
+    assert pdf.trailer["/Root"]["/Lang"] == conf["language"]
+    xmp = pdf.xmp_metadata
+    assert xmp is not None
+    assert xmp.dc_language == [conf["language"]]
+    assert list(xmp.dc_title.values()) == [info.book_title]
+    assert list(xmp.dc_description.values()) == [info.description]
+    assert xmp.dc_subject == conf["reader_keywords"]
+    assert list(xmp.dc_rights.values()) == [info.licence]
+    assert xmp.dc_creator == (conf["reader_editors"] or [conf["reader_publisher"]])
+    # the document information dictionary says the same, for older readers
+    assert pdf.metadata.title == info.book_title
+    assert pdf.metadata.keywords == ", ".join(conf["reader_keywords"])
+
+
+def test_metadata_from_conf_is_text_never_tex(tmp_path):
+    """Values from conf.py reach the PDF as they are written; none can run TeX."""
+    from reader.builders.latex_book import document_metadata, pdf_metadata
+    from reader.exports.edition import EditionInfo
+
+    hostile = r"Tom & Jerry, 100% {of} #1 $5 a_b ~ ^^5c \bye }{ \x"
+    info = EditionInfo.from_config(
+        {"project": hostile, "reader_description": hostile, "reader_editors": [hostile, "B"]},
+        tmp_path,
+    )
+    tex = tmp_path / "meta.tex"
+    tex.write_text(
+        "\n".join(
+            [
+                document_metadata("pt_BR"),
+                r"\documentclass{book}\usepackage{hyperref}",
+                pdf_metadata(info, [hostile, "k"]),
+                r"\begin{document}Text\end{document}",
+            ]
+        ),
+        encoding="utf-8",
+    )
+    done = subprocess.run(
+        ["xelatex", "-interaction=nonstopmode", "-halt-on-error", tex.name],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stdout[-2000:]
+    meta = PdfReader(tmp_path / "meta.pdf")
+    assert meta.trailer["/Root"]["/Lang"] == "pt-BR"
+    xmp = meta.xmp_metadata  # well-formed XML: no "\b" read as a backspace
+    assert list(xmp.dc_title.values()) == list(xmp.dc_description.values()) == [hostile]
+    assert xmp.dc_creator == [hostile, "B"]
+    assert xmp.dc_subject == [hostile, "k"]
+    # the information dictionary has each backslash twice (latex_book._PDF_STRING)
+    assert meta.metadata.title == meta.metadata.subject == hostile.replace("\\", "\\\\")

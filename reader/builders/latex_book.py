@@ -6,10 +6,21 @@ settings, the ``latex_elements`` and document class of a 6x9 in book set with
 XeLaTeX in FreeSerif (Latin, Cyrillic and typographic punctuation); the design
 that does not depend on the edition is ``texinputs/readerbook.sty``.  Values set
 in conf.py win over the derived ones.
+
+The PDF's metadata (the catalog's ``/Lang``, the document information and the XMP
+packet: title, editors, description, keywords, publisher, licence) comes from the
+same settings, through the LaTeX kernel's PDF management: :func:`document_metadata`
+opens the file, before ``\\documentclass``; hyperref's keys fill in the rest.
+The PDF is not tagged: with XeLaTeX, TeX Live 2022's tagging (``testphase=phase-II``)
+nests paragraphs in paragraphs and leaves marked content open on Sphinx's output
+(some 300 of each), adds pages, and takes minutes a pass where the book takes
+seconds; ``phase-I`` tags the links alone, which would tell a screen reader that
+the book has no text.
 """
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from pybtex.backends.latex import Backend as LatexBackend
@@ -59,17 +70,72 @@ def _imprint(info: EditionInfo, style: Any) -> str:
     return "\n".join(line for line in lines if line)
 
 
+# A language tag as BCP 47 has it ("en", "pt-BR"): nothing else reaches the catalog.
+_LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*")
+# The PDF management's \text_purify (TeX Live 2022) drops ``\&`` and writes
+# ``\textbackslash`` and its kin into the metadata as words: these characters go in
+# as characters instead.  Its XMP writer reads a backslash as an escape ("\b" became
+# a backspace, which no XML may hold): a backslash goes in doubled, so that the XMP
+# has it once (the document information dictionary, twice).
+_PDF_STRING = {
+    "&": r"\string&",
+    "~": r"\string~",
+    "^": r"\string^",
+    "\\": r"\@backslashchar\@backslashchar{}",
+}
+
+
+def pdf_language(language: str) -> str:
+    """Sphinx's ``language`` ("en", "pt_BR") as the PDF's language tag; "" if it is none."""
+    tag = language.replace("_", "-")
+    return tag if _LANGUAGE_TAG.fullmatch(tag) else ""
+
+
+def document_metadata(language: str) -> str:
+    """``\\DocumentMetadata``, the first line of the .tex: the kernel's PDF management
+    writes the catalog's ``/Lang`` and an XMP packet of hyperref's metadata (PDF 1.7,
+    as PDF/A-2 and PDF/UA-1 build on).  No tagging (see above)."""
+    tag = pdf_language(language)
+    keys = [f"lang={tag}"] if tag else []
+    return r"\DocumentMetadata{" + ", ".join([*keys, "pdfversion=1.7", "xmp=true"]) + "}"
+
+
+def pdf_string(text: str) -> str:
+    """Plain text as the value of a metadata key of ``\\hypersetup`` (within
+    ``\\makeatletter``): escaped as :func:`latex_escape` escapes it, except for the
+    characters the PDF management would lose, and on one line."""
+    parts = re.split(r"([&~^\\])", " ".join(text.split()))
+    return "".join(_PDF_STRING.get(part) or latex_escape(part) for part in parts)
+
+
+def pdf_list(items: list[str]) -> str:
+    """A value for a metadata key of ``\\hypersetup``: the PDF management splits every
+    value at its commas (the title, the description too) into XMP items, so each item
+    is braced whole."""
+    return ", ".join("{" + pdf_string(item) + "}" for item in items if item.strip())
+
+
+def pdf_metadata(info: EditionInfo, keywords: list[str]) -> str:
+    """hyperref's metadata keys for the edition: the editors are its creators, or,
+    for a collective work cited by its title, the publisher."""
+    values = {
+        "pdftitle": [info.book_title],
+        "pdfauthor": list(info.editors) or [info.publisher],
+        "pdfsubject": [info.description],
+        "pdfkeywords": keywords,
+        "pdfpublisher": [info.publisher],
+        "pdfcopyright": [info.licence],
+    }
+    keys = "".join(f"{key}={{{pdf_list(items)}}}, " for key, items in values.items())
+    keys += "bookmarksopen=true, bookmarksnumbered=false"
+    return rf"\makeatletter\hypersetup{{{keys}}}\makeatother"
+
+
 def latex_elements(info: EditionInfo, keywords: list[str], style: Any) -> dict[str, str]:
     """``latex_elements`` for a 6x9 in book with a title page, imprint and metadata."""
     t, s = latex_escape(info.title), latex_escape(info.subtitle)
     editors = latex_escape(" and ".join(info.editors))
-    metadata = (
-        rf"\hypersetup{{pdftitle={{{latex_escape(info.book_title)}}}, "
-        rf"pdfauthor={{{editors or latex_escape(info.publisher)}}}, "
-        rf"pdfsubject={{{latex_escape(info.description)}}}, "
-        rf"pdfkeywords={{{latex_escape(', '.join(keywords))}}}, "
-        r"bookmarksopen=true, bookmarksnumbered=false}"
-    )
+    metadata = pdf_metadata(info, keywords)
     return {
         "papersize": "",
         "pointsize": "10pt",

@@ -14,7 +14,10 @@ Sphinx's LaTeX translator writes a software manual.  This one, with
 * sets literal blocks (commands, examples) as plain monospaced text, never through
   Pygments;
 * prints editors' notes with their letters, outside the numbered series of notes;
-* marks where each text ends (``<docname>:reader-end``), for page ranges.
+* marks where each text ends (``<docname>:reader-end``), for page ranges;
+* opens the file with ``\\DocumentMetadata`` (the PDF's language and XMP metadata),
+  which LaTeX takes only before ``\\documentclass``, where Sphinx's template has no
+  place to fill.
 """
 
 from __future__ import annotations
@@ -27,6 +30,7 @@ from sphinx.application import Sphinx
 from sphinx.util.fileutil import copy_asset_file
 from sphinx.writers.latex import LaTeXTranslator
 
+from reader.builders.latex_book import document_metadata
 from reader.extension.annotation_domain import AnnotationDomain
 from reader.extension.book import chapter_numbers
 
@@ -58,6 +62,10 @@ class ReaderLaTeXTranslator(LaTeXTranslator):
         super().__init__(document, builder, theme)
         self._chapters = chapter_numbers(builder.env)
         self._matter = "front"
+
+    def astext(self) -> str:
+        """The .tex file, its PDF metadata declared first."""
+        return document_metadata(self.config.language or "") + "\n" + super().astext()
 
     # -- front, main and back matter ----------------------------------------------
 
