@@ -90,6 +90,7 @@ OVERRIDES = (
     "footnoted citation and :footcite: is reported)",
     "the epub builder (reader.builders.epub)",
     "the EPUB and LaTeX translators (reader.builders.epub_html, reader.builders.latex_translator)",
+    "the site's HTML translator (reader.extension.accessibility)",
 )
 
 
@@ -104,6 +105,7 @@ def _own_reports(app: Sphinx, config: Any) -> None:
 
 def setup(app: Sphinx) -> ExtensionMetadata:
     app.setup_extension("sphinxcontrib.bibtex")
+    app.setup_extension("reader.extension.accessibility")
 
     config.register(app)
     app.connect("config-inited", config.derive)

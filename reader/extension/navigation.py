@@ -60,8 +60,10 @@ class Navigation:
                 continue
             caption = toctree.get("caption")
             if caption:
+                # the level that role="heading" requires, as the site's translator gives
+                # it (reader.extension.accessibility)
                 parts.append(
-                    '<p class="caption" role="heading"><span class="caption-text">'
+                    '<p aria-level="2" class="caption" role="heading"><span class="caption-text">'
                     f"{escape(caption)}</span></p>"
                 )
             parts.append(self._list(entries, 1))

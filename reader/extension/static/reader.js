@@ -17,7 +17,9 @@
     popup.id = "reader-popup";
     popup.setAttribute("role", "tooltip");
     popup.hidden = true;
-    document.body.appendChild(popup);
+    // inside the main landmark, where its text comes from: content outside every
+    // landmark is lost to a screen reader's landmark navigation (axe: region)
+    (document.querySelector("[role=main], main") || document.body).appendChild(popup);
   }
 
   function contentFor(link) {
