@@ -44,6 +44,9 @@ WORKS_CITED = [
 
 
 def text_of(node) -> str:
+    """The words a reader reads (and copies): the Cite buttons are controls, not text."""
+    for button in node.select("button"):
+        button.decompose()
     text = node.get_text("", strip=False)
     return re.sub(r"\s+", " ", text).strip()
 

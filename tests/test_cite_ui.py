@@ -65,6 +65,19 @@ def test_cite_a_bibliography_entry_by_keyboard(site):
         context.close()
 
 
+def test_selecting_an_entry_copies_its_words_without_the_button(site):
+    with browser() as chromium:
+        context, page, _ = open_page(chromium, f"{site}/bibliography.html")
+        entry = page.locator("#bib-trotsky1932")
+        assert entry.locator(".reader-cite-button").is_visible()
+        selected = entry.evaluate(
+            "node => { getSelection().selectAllChildren(node); return getSelection().toString(); }"
+        )
+        assert selected.strip().startswith("Trotsky, Leon. The History of the Russian Revolution")
+        assert "Cite" not in selected
+        context.close()
+
+
 def test_cite_works_by_touch(site):
     with browser() as chromium:
         context, page, _ = open_page(chromium, f"{site}/text.html", has_touch=True, is_mobile=True)
