@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import fcntl
+import os
 import shutil
 import subprocess
 import sys
 import zipfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -98,13 +102,38 @@ def add_texts(project: Path, count: int, paragraphs: int = 12) -> Path:
     return project
 
 
+@contextmanager
+def built_once(tmp_path_factory: pytest.TempPathFactory, name: str) -> Iterator[Path]:
+    """A folder for *name* that every xdist worker of this run shares: the first to take
+    its lock builds into it, the others wait and use what it built (two builds of the
+    same edition on two cores took a fifth of the suite's time)."""
+    base = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        base = base.parent  # the run's folder, above each worker's own
+    with open(base / f"{name}.lock", "a+") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        yield base / name
+
+
+def _build(project: Path, *args: str) -> str:
+    """``reader build`` in *project* once per run; its output (kept for later workers)."""
+    log = project / "_build" / "reader-build.log"
+    if not log.is_file():
+        done = run_reader("build", *args, cwd=project)
+        output = done.stdout + done.stderr
+        assert done.returncode == 0, output[-6000:]
+        log.write_text(output, encoding="utf-8")
+    return log.read_text(encoding="utf-8")
+
+
 @pytest.fixture(scope="session")
 def fixture_book(tmp_path_factory: pytest.TempPathFactory) -> Built:
     """The small fixture book of tests/roots/book, built in every format."""
-    project = tmp_path_factory.mktemp("fixture") / "book"
-    shutil.copytree(BOOK, project)
-    done = run_reader("build", "--quiet", cwd=project)
-    assert done.returncode == 0, (done.stdout + done.stderr)[-6000:]
+    with built_once(tmp_path_factory, "fixture") as folder:
+        project = folder / "book"
+        if not project.is_dir():
+            shutil.copytree(BOOK, project)
+        log = _build(project, "--quiet")
     editions = project / "_build" / "editions"
     return Built(
         project=project,
@@ -112,17 +141,17 @@ def fixture_book(tmp_path_factory: pytest.TempPathFactory) -> Built:
         epub=editions / "fixture-book.epub",
         pdf=editions / "fixture-book.pdf",
         bib=editions / "refs.bib",
-        log=done.stdout + done.stderr,
+        log=log,
     )
 
 
 @pytest.fixture(scope="session")
 def edition(tmp_path_factory: pytest.TempPathFactory) -> Built:
     """The whole edition, built once from a copy of the sources with `reader build`."""
-    project = copy_project(tmp_path_factory.mktemp("edition"))
-    done = run_reader("build", cwd=project)
-    log = done.stdout + done.stderr
-    assert done.returncode == 0, log[-6000:]
+    with built_once(tmp_path_factory, "edition") as project:
+        if not project.is_dir():
+            copy_project(project)
+        log = _build(project)
     editions = project / "_build" / "editions"
     pdfs, epubs = list(editions.glob("*.pdf")), list(editions.glob("*.epub"))
     assert len(pdfs) == 1 and len(epubs) == 1, sorted(p.name for p in editions.iterdir())
