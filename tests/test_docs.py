@@ -3,7 +3,6 @@ shell examples that work as written."""
 
 from __future__ import annotations
 
-import contextlib
 import os
 import re
 import signal
@@ -102,11 +101,15 @@ def _still_running(where: str, command: str, script: str, project: Path, wait: f
     try:
         process.wait(timeout=wait)
     except subprocess.TimeoutExpired:
+        # SIGTERM, not SIGINT: pytest-xdist's workers ignore SIGINT, and so would the
+        # command they start; `reader serve` stops its server on SIGTERM
+        os.killpg(process.pid, signal.SIGTERM)
+        try:
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
+            return [f"{where}: `{command}` did not stop on SIGTERM"]
         return []
-    finally:
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(process.pid, signal.SIGINT)
-        with contextlib.suppress(subprocess.TimeoutExpired):
-            process.wait(timeout=10)
     output = process.stdout.read().decode(errors="replace") if process.stdout else ""
     return [f"{where}: `{command}` stopped at once ({process.returncode}): {output[-600:]}"]
