@@ -28,6 +28,7 @@ from pybtex.richtext import BaseText
 
 from reader.exports.edition import EditionInfo
 from reader.exports.how_to_cite import book_example
+from reader.sources.languages import language_fault
 from reader.styles import plugins
 from reader.styles.escape import latex_escape, latex_url
 
@@ -70,8 +71,6 @@ def _imprint(info: EditionInfo, style: Any) -> str:
     return "\n".join(line for line in lines if line)
 
 
-# A language tag as BCP 47 has it ("en", "pt-BR"): nothing else reaches the catalog.
-_LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*")
 # The PDF management's \text_purify (TeX Live 2022) drops ``\&`` and writes
 # ``\textbackslash`` and its kin into the metadata as words: these characters go in
 # as characters instead.  Its XMP writer reads a backslash as an escape ("\b" became
@@ -88,7 +87,8 @@ _PDF_STRING = {
 def pdf_language(language: str) -> str:
     """Sphinx's ``language`` ("en", "pt_BR") as the PDF's language tag; "" if it is none."""
     tag = language.replace("_", "-")
-    return tag if _LANGUAGE_TAG.fullmatch(tag) else ""
+    # a language tag as BCP 47 has it (the rule of :lang:): nothing else reaches the catalog
+    return "" if language_fault(tag) else tag
 
 
 def document_metadata(language: str) -> str:

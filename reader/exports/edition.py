@@ -32,16 +32,13 @@ from typing import TYPE_CHECKING, Any
 
 from bibtexparser.model import Entry, Field
 
+from reader.sources.languages import babel_name
+
 if TYPE_CHECKING:
     from reader.extension.book import Book, Text
 
 __all__ = ["EditionInfo", "book_entry", "chapter_entry", "edition_entries"]
 
-#: conf.py ``language`` (a Sphinx code) -> biblatex ``langid``.
-_LANGID = {
-    "en": "english", "de": "german", "fr": "french", "ru": "russian", "es": "spanish",
-    "it": "italian", "nl": "dutch", "pl": "polish", "pt": "portuguese", "uk": "ukrainian",
-}  # fmt: skip
 # Characters that are special in a BibTeX value (braces are balanced in text from conf.py).
 _LATEX_SPECIAL = re.compile(r"([&%#$_])")
 # What else in plain text would be LaTeX or BibTeX syntax, and its escaped form.
@@ -214,7 +211,7 @@ def _shared_fields(info: EditionInfo) -> list[Field]:
     if year:
         fields.append(Field("year", year[0]))
     if info.language:
-        fields.append(Field("langid", _LANGID.get(info.language.split("_")[0], info.language)))
+        fields.append(Field("langid", babel_name(info.language) or info.language))
     return fields
 
 

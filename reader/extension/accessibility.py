@@ -17,6 +17,8 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.writers.html5 import HTML5Translator
 
+from reader.extension.editions import SITE_BUILDERS
+
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
@@ -65,6 +67,6 @@ class ReaderHTMLTranslator(HTML5Translator):
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
-    for builder in ("html", "dirhtml", "singlehtml"):
+    for builder in SITE_BUILDERS:
         app.set_translator(builder, ReaderHTMLTranslator)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -18,21 +18,25 @@ from sphinx.util.docutils import SphinxRole
 
 from reader.extension.lines import role_line
 from reader.extension.report import warn
-from reader.sources.languages import language_fault
+from reader.sources.languages import LANGUAGE_CLASS, language_fault
 
 _EXPLICIT = re.compile(r"^(?P<words>.+?)\s*<(?P<tag>[^<>]*)>$", re.S)
-PREFIX = "language-"
 
 
 def foreign(words: str, tag: str) -> nodes.inline:
     """*words* marked as being in the language *tag*."""
-    return nodes.inline(words, words, classes=[PREFIX + tag])
+    return nodes.inline(words, words, classes=[LANGUAGE_CLASS + tag])
 
 
 def language_of(node: nodes.Element) -> str:
     """The language tag a node is marked with ("" when none)."""
     return next(
-        (c.removeprefix(PREFIX) for c in node.get("classes", []) if c.startswith(PREFIX)), ""
+        (
+            c.removeprefix(LANGUAGE_CLASS)
+            for c in node.get("classes", [])
+            if c.startswith(LANGUAGE_CLASS)
+        ),
+        "",
     )
 
 

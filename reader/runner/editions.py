@@ -74,8 +74,10 @@ def build_editions(
         done += 1
         started = time.perf_counter()
         line = f"reader build: [{done}/{len(steps)}] {name}: {what} …"
-        for stream in {id(s): s for s in (status, progress) if s is not None}.values():
-            print(("\n" if stream is status else "") + line, file=stream, flush=True)
+        if status is not None:  # set apart from Sphinx's lines
+            print("\n" + line, file=status, flush=True)
+        if progress is not None and progress is not status:
+            print(line, file=progress, flush=True)
 
     def made(name: str, path: Path, extra: str = "") -> None:
         if progress is not None:

@@ -20,9 +20,20 @@ LANG_TAG = "lang:"
 ENGLISH = frozenset({"en", "en-US", "en-GB"})
 
 
+#: The class docutils writes ``lang`` from: ``language-de`` gives ``lang="de"``.
+LANGUAGE_CLASS = "language-"
+
+
 def bcp47(name: str) -> str:
     """The BCP 47 tag of a biblatex ``langid`` such as ``german`` ("" if unknown)."""
     return LANGUAGE_CODES.get(name.strip().lower(), "")
+
+
+def babel_name(tag: str) -> str:
+    """The biblatex ``langid`` of a language tag's language (``de-AT`` -> ``german``):
+    the first name the table gives it; "" if it has none."""
+    primary = tag.replace("_", "-").split("-")[0].lower()
+    return next((name for name, code in LANGUAGE_CODES.items() if code == primary), "")
 
 
 # a language tag (BCP 47) in its common forms: ru, de, grc, pt-BR, sr-Latn, es-419

@@ -17,7 +17,7 @@ from pybtex.plugin import find_plugin
 from pybtex.richtext import BaseText
 from pybtex_docutils import Backend as DocutilsBackend
 
-from reader.sources.languages import LANG_TAG
+from reader.sources.languages import LANG_TAG, LANGUAGE_CLASS
 
 
 class SafeHtmlBackend(HtmlBackend):
@@ -44,7 +44,7 @@ class LanguageDocutilsBackend(DocutilsBackend):
     def format_tag(self, tag_name: str, text: list[Any]) -> list[Any]:
         if tag_name.startswith(LANG_TAG):
             tag = tag_name.removeprefix(LANG_TAG)
-            return [nodes.inline("", "", *text, classes=[f"language-{tag}"])]
+            return [nodes.inline("", "", *text, classes=[LANGUAGE_CLASS + tag])]
         return super().format_tag(tag_name, text)
 
 
